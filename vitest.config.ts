@@ -8,7 +8,7 @@ const integration = (database: "pglite" | "postgres") => ({
     name: `integration-${database}`,
     include: ["tests/integration/**/*.test.ts"],
     env: { TEST_DATABASE: database },
-    globalSetup: ["tests/support/global-setup.ts"],
+    globalSetup: [`tests/support/global-setup-${database}.ts`],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

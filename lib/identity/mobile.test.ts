@@ -81,7 +81,7 @@ describe("parseMobile — messages d'erreur", () => {
 
   it("dix chiffres qui ne commencent pas par 0 sont refusés avec un message sur le début du numéro", () => {
     expect(parseMobile("6639981001")).toEqual(ko(MOBILE_MESSAGES.debut));
-    expect(parseMobile("+33 0 39 98 10 01")).toEqual(ko(MOBILE_MESSAGES.longueur));
+    expect(parseMobile("+33 0 39 98 10 01")).toEqual(ko(MOBILE_MESSAGES.debut));
   });
 
   it("un indicatif qui ne correspond pas à la tranche du mobile est signalé", () => {

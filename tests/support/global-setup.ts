@@ -2,11 +2,12 @@
 import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { migrateDeploy } from "./migrate";
-import { TEMPLATE_DATABASE, adminQuery, pgliteTemplateDir, testDatabaseKind, testPostgresUrl } from "./test-database";
+import { TEMPLATE_DATABASE, adminQuery, pgliteTemplateDir, testPostgresUrl, type TestDatabaseKind } from "./test-database";
 
-export default async function setup() {
-  process.env.MON_COMPTE_TEST_RUN_ID = randomUUID();
-  if (testDatabaseKind() === "postgres") {
+// Called by global-setup-pglite.ts / global-setup-postgres.ts: a project's `env` does not reach its global setup.
+export async function setupTemplateDatabase(kind: TestDatabaseKind) {
+  process.env.MON_COMPTE_TEST_RUN_ID ??= randomUUID();
+  if (kind === "postgres") {
     await adminQuery(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
     const result = migrateDeploy({ DATABASE_URL: testPostgresUrl(TEMPLATE_DATABASE) });

@@ -1,0 +1,3 @@
+import { setupTemplateDatabase } from "./global-setup";
+
+export default () => setupTemplateDatabase("pglite");
