@@ -7,7 +7,11 @@ const keys = { encryptionKey: randomBytes(32), lookupKey: randomBytes(32) };
 
 describe("chiffrement des champs sensibles", () => {
   it("une valeur chiffrée se déchiffre à l'identique", () => {
-    fc.assert(fc.property(fc.string(), (value) => expect(decryptField(encryptField(value, keys), keys)).toBe(value)));
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(decryptField(encryptField(value, keys), keys)).toBe(value);
+      }),
+    );
   });
 
   it("le NIR n'apparaît jamais en clair dans la valeur stockée", () => {
