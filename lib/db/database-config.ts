@@ -16,7 +16,7 @@ export const DEFAULT_PGLITE_DIR = ".data/pglite";
 export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (!url) {
-    const dataDir = path.resolve(env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DIR);
+    const dataDir = path.resolve(/* turbopackIgnore: true */ env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DIR);
     return { kind: "pglite", dataDir };
   }
   let parsed: URL;

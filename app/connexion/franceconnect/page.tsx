@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+
+export const metadata: Metadata = { title: "FranceConnect" };
+
+export default function FranceConnectUnavailablePage() {
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8">
+        <h1>Connexion avec FranceConnect</h1>
+        <Alert
+          severity="warning"
+          title="FranceConnect est momentanément indisponible"
+          description="La connexion avec FranceConnect n'est pas encore proposée par ce portail. Vous pouvez vous connecter avec votre numéro de sécurité sociale et votre mot de passe."
+        />
+        <p className="fr-mt-4w">
+          <Link className="fr-btn" href="/connexion">
+            Se connecter avec mon identifiant
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

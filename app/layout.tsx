@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
+import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SyntheticDataBanner } from "@/components/layout/synthetic-data-banner";
+import { appConfig } from "@/lib/config/app-config";
+import { hasSyntheticData } from "@/lib/demo/synthetic-data";
+
+export const metadata: Metadata = {
+  title: { default: "Mon Compte", template: "%s — Mon Compte" },
+  description: "Votre espace personnel : votre dossier, vos paiements, vos coordonnées et vos démarches.",
+};
+
+const lang = "fr";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const { operatorName } = appConfig();
+  const synthetic = await hasSyntheticData();
+  return (
+    <html {...getHtmlAttributes({ lang })}>
+      <head>
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+      </head>
+      <body>
+        <DsfrProvider lang={lang} doCheckNonce={Boolean(nonce)}>
+          <StartDsfrOnHydration />
+          <SkipLinks
+            links={[
+              { anchor: "#contenu", label: "Contenu" },
+              { anchor: "#fr-footer", label: "Pied de page" },
+            ]}
+          />
+          <SiteHeader operatorName={operatorName} />
+          {synthetic && <SyntheticDataBanner />}
+          <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
+            {children}
+          </main>
+          <SiteFooter operatorName={operatorName} />
+        </DsfrProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// Works without JavaScript (a plain form post to the server action); with it, errors appear in place and the
+// focus moves to the error summary.
+import { useActionState, useEffect, useRef } from "react";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { submitLogin } from "@/app/connexion/actions";
+import type { ActionResult } from "@/lib/forms/action-result";
+import type { LoginFormField } from "@/lib/auth/login-schema";
+
+const initial: ActionResult<LoginFormField> = { status: "idle" };
+
+export function LoginForm() {
+  const [state, action, pending] = useActionState(submitLogin, initial);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") summary.current?.focus();
+  }, [state]);
+  const errors = state.fieldErrors ?? {};
+
+  return (
+    <form action={action} method="post" noValidate aria-describedby={state.message ? "connexion-message" : undefined}>
+      <div ref={summary} tabIndex={-1} id="connexion-message" aria-live="polite">
+        {state.status === "error" && (
+          <Alert
+            severity="error"
+            small
+            description={
+              <>
+                {state.message}
+                <ul>
+                  {Object.entries(errors).map(([field, message]) => (
+                    <li key={field}>
+                      <a href={`#${field}`}>{message}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            }
+            className="fr-mb-3w"
+          />
+        )}
+        {state.status === "info" && <Alert severity="info" small description={state.message ?? ""} className="fr-mb-3w" />}
+      </div>
+      <Input
+        label="Identifiant"
+        hintText="Votre numéro de sécurité sociale (13 chiffres et la clé) ou votre identifiant provisoire (P suivi de 8 chiffres)"
+        state={errors.identifiant ? "error" : "default"}
+        stateRelatedMessage={errors.identifiant}
+        nativeInputProps={{
+          id: "identifiant",
+          name: "identifiant",
+          autoComplete: "username",
+          spellCheck: false,
+          maxLength: 64,
+          defaultValue: state.values?.identifiant ?? "",
+          required: true,
+        }}
+      />
+      <Input
+        label="Mot de passe"
+        hintText="Votre mot de passe personnel, ou, pour une première connexion, le mot de passe à 8 chiffres de votre dossier"
+        state={errors.motDePasse ? "error" : "default"}
+        stateRelatedMessage={errors.motDePasse}
+        nativeInputProps={{ id: "motDePasse", name: "motDePasse", type: "password", autoComplete: "current-password", required: true }}
+      />
+      <button className="fr-btn" type="submit" disabled={pending}>
+        Se connecter
+      </button>
+    </form>
+  );
+}

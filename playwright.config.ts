@@ -1,0 +1,35 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, systemChromium } from "./tests/support/chromium";
+
+// The portal under test is started with the README's own start command, on a throwaway embedded database.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.join(os.tmpdir(), `mon-compte-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: systemChromium(), args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] } },
+    { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/ },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://localhost:${port}/connexion`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    env: { PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", MON_COMPTE_MODE: "demo" },
+    stdout: "pipe",
+  },
+});

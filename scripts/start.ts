@@ -1,0 +1,109 @@
+// `npm start`: checks the configuration, builds the portal if needed, applies the migrations, loads the demo
+// personas (demo mode only) and serves the portal with `next start`. With no configuration at all, this is the
+// demo on the embedded database; with MON_COMPTE_MODE=production (or a DATABASE_URL) it serves production.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { ConfigurationError } from "../lib/db/database-config";
+import { loadAppConfig, type AppConfig } from "../lib/config/app-config";
+import { LOCK_OWNER_ENV, acquirePgliteLock } from "../lib/db/pglite-lock";
+import { openPrisma } from "../lib/db/open-prisma";
+import { seedPersonas } from "../prisma/seed/seed-personas";
+
+const root = path.resolve(import.meta.dirname, "..");
+const say = (line: string) => console.log(`[mon-compte] ${line}`);
+
+function fail(message: string): never {
+  console.error(`[mon-compte] ${message}`);
+  process.exit(1);
+}
+
+async function checkPostgresReachable(config: Extract<AppConfig["database"], { kind: "postgres" }>) {
+  const client = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigurationError(
+      `Impossible de joindre le serveur PostgreSQL ${config.displayUrl} (${reason}) : vérifiez qu'il est démarré, que l'adresse et les identifiants de DATABASE_URL sont justes et que la base existe.`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry)) if (child !== "generated") visit(path.join(entry, child));
+    } else if (!entry.endsWith(".test.ts")) newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json"]) visit(path.join(root, entry));
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (builtAt > newestSourceChange()) return;
+  say(builtAt ? "Le code a changé depuis la dernière construction : reconstruction du portail…" : "Première construction du portail (une minute environ)…");
+  const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) fail("La construction du portail a échoué : voir les messages ci-dessus.");
+}
+
+function migrate(env: NodeJS.ProcessEnv) {
+  const result = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, encoding: "utf8" });
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`;
+    const detail = output.split("\n").find((line) => /Error|error:/.test(line))?.trim() ?? "voir le détail ci-dessous";
+    console.error(output);
+    fail(`Les migrations de la base n'ont pas pu être appliquées (${detail}).`);
+  }
+}
+
+async function main() {
+  let config: AppConfig;
+  try {
+    config = loadAppConfig();
+    if (config.database.kind === "pglite") acquirePgliteLock(config.database.dataDir);
+    else await checkPostgresReachable(config.database);
+  } catch (error) {
+    if (error instanceof ConfigurationError) fail(error.message);
+    throw error;
+  }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, [LOCK_OWNER_ENV]: String(process.pid) };
+  const where = config.database.kind === "pglite" ? `base embarquée ${path.relative(root, config.database.dataDir) || "."}` : `PostgreSQL ${config.database.displayUrl}`;
+  say(`Mode ${config.mode === "demo" ? "démonstration" : "production"}, ${where}.`);
+
+  buildIfNeeded();
+  migrate(childEnv);
+  say("Base de données à jour.");
+
+  if (config.mode === "demo") {
+    const database = await openPrisma(config.database);
+    try {
+      const result = await seedPersonas(database, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey });
+      say(result.created ? `Personas de démonstration chargés (${result.foyers} foyers, ${result.personnes} personnes).` : "Personas de démonstration déjà présents.");
+    } finally {
+      await database.close();
+    }
+  }
+
+  const port = process.env.PORT?.trim() || "3000";
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) fail(`PORT vaut « ${port} » : indiquez un numéro de port entre 1 et 65535.`);
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });
+  say(`Mon Compte démarre sur http://localhost:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) fail(error.message);
+  console.error(error);
+  fail("Le démarrage a échoué pour une raison inattendue : voir le détail ci-dessus.");
+});

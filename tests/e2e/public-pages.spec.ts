@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+
+const PUBLIC_PAGES = [
+  { path: "/", heading: "Mon Compte, votre espace personnel" },
+  { path: "/connexion", heading: "Connexion à Mon Compte" },
+  { path: "/accessibilite", heading: "Déclaration d'accessibilité" },
+  { path: "/mentions-legales", heading: "Mentions légales" },
+  { path: "/donnees-personnelles", heading: "Vos données personnelles" },
+  { path: "/cgu", heading: "Conditions générales d'utilisation" },
+  { path: "/creer-mon-espace", heading: "Créer mon espace" },
+  { path: "/identifiant-oublie", heading: "Identifiant oublié" },
+  { path: "/mot-de-passe-oublie", heading: "Mot de passe oublié" },
+  { path: "/connexion/franceconnect", heading: "Connexion avec FranceConnect" },
+  { path: "/page-qui-n-existe-pas", heading: "Page introuvable" },
+];
+
+for (const { path, heading } of PUBLIC_PAGES) {
+  test(`la page ${path} s'affiche avec l'en-tête, le bandeau « Données fictives » et aucune violation axe @mobile`, async ({ page }) => {
+    const foreignRequests: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!["localhost", "127.0.0.1"].includes(url.hostname) && url.protocol !== "data:") foreignRequests.push(request.url());
+    });
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page.locator(".fr-header__service-title")).toContainText("Mon Compte");
+    await expect(page.getByTestId("bandeau-donnees-fictives")).toContainText("Données fictives");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expectNoAxeViolations(page);
+    expect(foreignRequests, "aucune ressource d'une autre origine").toEqual([]);
+  });
+}
+
+test("le pied de page mène à l'accessibilité, aux mentions légales, aux données personnelles et aux CGU", async ({ page }) => {
+  await page.goto("/");
+  const footer = page.locator("footer");
+  for (const [label, href] of [
+    ["Accessibilité", "/accessibilite"],
+    ["Mentions légales", "/mentions-legales"],
+    ["Données personnelles", "/donnees-personnelles"],
+    ["Conditions générales d'utilisation", "/cgu"],
+  ] as const) {
+    await expect(footer.getByRole("link", { name: label, exact: false }).first()).toHaveAttribute("href", href);
+  }
+});
+
+test("la page de connexion propose l'identifiant, le mot de passe, FranceConnect et les liens d'aide", async ({ page }) => {
+  await page.goto("/connexion");
+  await expect(page.getByLabel("Identifiant", { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel("Mot de passe", { exact: false }).first()).toHaveAttribute("type", "password");
+  await expect(page.locator(".fr-connect")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Qu'est-ce que FranceConnect ?" })).toBeVisible();
+  for (const name of ["Identifiant oublié", "Mot de passe oublié", "Créer mon espace"]) {
+    await expect(page.getByRole("link", { name }).first()).toBeVisible();
+  }
+});
+
+test("chaque page porte une politique de sécurité du contenu avec un nonce et interdit l'affichage dans un cadre", async ({ request }) => {
+  const first = await request.get("/connexion");
+  const second = await request.get("/connexion");
+  const csp = first.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(second.headers()["content-security-policy"]).not.toBe(csp); // a fresh nonce per response
+  expect(first.headers()["strict-transport-security"]).toContain("max-age=");
+  expect(first.headers()["referrer-policy"]).toBeTruthy();
+  expect(first.headers()["permissions-policy"]).toBeTruthy();
+  expect(first.headers()["x-powered-by"]).toBeUndefined();
+});
