@@ -55,6 +55,7 @@ export function LoginForm() {
           maxLength: 64,
           defaultValue: state.values?.identifiant ?? "",
           required: true,
+          "aria-invalid": errors.identifiant ? true : undefined,
         }}
       />
       <Input
@@ -62,7 +63,14 @@ export function LoginForm() {
         hintText="Votre mot de passe personnel, ou, pour une première connexion, le mot de passe à 8 chiffres de votre dossier"
         state={errors.motDePasse ? "error" : "default"}
         stateRelatedMessage={errors.motDePasse}
-        nativeInputProps={{ id: "motDePasse", name: "motDePasse", type: "password", autoComplete: "current-password", required: true }}
+        nativeInputProps={{
+          id: "motDePasse",
+          name: "motDePasse",
+          type: "password",
+          autoComplete: "current-password",
+          required: true,
+          "aria-invalid": errors.motDePasse ? true : undefined,
+        }}
       />
       <button className="fr-btn" type="submit" disabled={pending}>
         Se connecter

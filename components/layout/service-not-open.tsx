@@ -7,7 +7,7 @@ export function ServiceNotOpen({ title, explanation }: { title: string; explanat
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8">
         <h1>{title}</h1>
-        <CallOut title="Ce service n'est pas encore ouvert en ligne">{explanation}</CallOut>
+        <CallOut titleAs="h2" title="Ce service n'est pas encore ouvert en ligne">{explanation}</CallOut>
         <p>En attendant, votre Caf peut vous aider : à l&apos;accueil, ou par téléphone au numéro indiqué sur vos courriers.</p>
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
           Retour à la connexion

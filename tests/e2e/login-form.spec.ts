@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from "./accessibility";
 
 test("un identifiant mal formé affiche l'erreur précise, garde la saisie et place le focus sur le résumé", async ({ page }) => {
   await page.goto("/connexion");
-  await page.getByLabel("Identifiant", { exact: false }).first().fill("2 88 03 69 123 045 28");
+  await page.getByRole("textbox", { name: /^Identifiant/ }).fill("2 88 03 69 123 045 28");
   await page.locator("#motDePasse").fill("n'importe quoi");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.locator("#connexion-message")).toContainText("La clé de contrôle ne correspond pas au numéro saisi");

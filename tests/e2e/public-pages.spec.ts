@@ -47,10 +47,10 @@ test("le pied de page mène à l'accessibilité, aux mentions légales, aux donn
 
 test("la page de connexion propose l'identifiant, le mot de passe, FranceConnect et les liens d'aide", async ({ page }) => {
   await page.goto("/connexion");
-  await expect(page.getByLabel("Identifiant", { exact: false }).first()).toBeVisible();
-  await expect(page.getByLabel("Mot de passe", { exact: false }).first()).toHaveAttribute("type", "password");
+  await expect(page.getByRole("textbox", { name: /^Identifiant/ })).toHaveAttribute("autocomplete", "username");
+  await expect(page.getByLabel(/^Mot de passe/)).toHaveAttribute("type", "password");
   await expect(page.locator(".fr-connect")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Qu'est-ce que FranceConnect ?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Qu.est-ce que FranceConnect/ })).toBeVisible();
   for (const name of ["Identifiant oublié", "Mot de passe oublié", "Créer mon espace"]) {
     await expect(page.getByRole("link", { name }).first()).toBeVisible();
   }

@@ -11,6 +11,7 @@ export default function FranceConnectUnavailablePage() {
         <h1>Connexion avec FranceConnect</h1>
         <Alert
           severity="warning"
+          as="h2"
           title="FranceConnect est momentanément indisponible"
           description="La connexion avec FranceConnect n'est pas encore proposée par ce portail. Vous pouvez vous connecter avec votre numéro de sécurité sociale et votre mot de passe."
         />
