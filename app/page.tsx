@@ -45,9 +45,9 @@ export default function HomePage() {
       <h2>Pour qui ?</h2>
       <ul className="fr-mb-6w">
         <li>les allocataires, responsables de leur dossier ;</li>
-        <li>leurs conjoints, qui accèdent à leurs propres informations et, si l'allocataire le leur confie, à tout le dossier ;</li>
-        <li>les tuteurs et curateurs, qui agissent dans l'espace de la personne qu'ils protègent ;</li>
-        <li>les personnes qui n'ont pas encore de dossier et préparent leur première demande.</li>
+        <li>leurs conjoints, qui accèdent à leurs propres informations et, si l&apos;allocataire le leur confie, à tout le dossier ;</li>
+        <li>les tuteurs et curateurs, qui agissent dans l&apos;espace de la personne qu&apos;ils protègent ;</li>
+        <li>les personnes qui n&apos;ont pas encore de dossier et préparent leur première demande.</li>
       </ul>
 
       <h2>Comment se connecter ?</h2>

@@ -1,9 +1,13 @@
 // Driver adapters for the Prisma CLI (migrations). Kept apart from the runtime client: the CLI needs the
 // 7.x PostgreSQL adapter, and a fix to how it runs migration scripts.
+import type { PrismaConfig } from "prisma";
 import type { DatabaseConfig } from "./database-config";
 import { acquirePgliteLock } from "./pglite-lock";
 
-export async function createMigrationAdapter(config: DatabaseConfig) {
+/** The driver adapter factory type the Prisma CLI expects from prisma.config.ts. */
+type MigrationAdapterFactory = Awaited<ReturnType<Extract<PrismaConfig, { engine: "js" }>["adapter"]>>;
+
+export async function createMigrationAdapter(config: DatabaseConfig): Promise<MigrationAdapterFactory> {
   if (config.kind === "postgres") {
     const { default: pg } = await import("pg");
     // adapter-pg 6.19 cannot read the migration table's "name" columns; the 7.x adapter can.
@@ -31,11 +35,5 @@ export async function createMigrationAdapter(config: DatabaseConfig) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   // pglite-prisma-adapter is typed against an older driver-adapter-utils; the runtime contract is the same.
-  return new PrismaPGlite(new PGlite(config.dataDir)) as unknown as Awaited<ReturnType<typeof createPgMigrationAdapterType>>;
-}
-
-// Only used for its type: the factory type the CLI expects.
-async function createPgMigrationAdapterType() {
-  const { PrismaPg } = await import("@prisma/adapter-pg-7");
-  return new PrismaPg({});
+  return new PrismaPGlite(new PGlite(config.dataDir)) as unknown as MigrationAdapterFactory;
 }

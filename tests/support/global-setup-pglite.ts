@@ -1,3 +1,4 @@
 import { setupTemplateDatabase } from "./global-setup";
 
-export default () => setupTemplateDatabase("pglite");
+const setup = () => setupTemplateDatabase("pglite");
+export default setup;

@@ -1,3 +1,4 @@
 import { setupTemplateDatabase } from "./global-setup";
 
-export default () => setupTemplateDatabase("postgres");
+const setup = () => setupTemplateDatabase("postgres");
+export default setup;
