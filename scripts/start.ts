@@ -67,6 +67,8 @@ function migrate(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
+  const port = process.env.PORT?.trim() || "3000";
+  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`PORT vaut « ${port} » : indiquez un numéro de port entre 1 et 65535.`);
   let config: AppConfig;
   try {
     config = loadAppConfig();
@@ -94,8 +96,6 @@ async function main() {
     }
   }
 
-  const port = process.env.PORT?.trim() || "3000";
-  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) fail(`PORT vaut « ${port} » : indiquez un numéro de port entre 1 et 65535.`);
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });
   say(`Mon Compte démarre sur http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
