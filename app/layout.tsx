@@ -9,6 +9,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SyntheticDataBanner } from "@/components/layout/synthetic-data-banner";
 import { appConfig } from "@/lib/config/app-config";
 import { hasSyntheticData } from "@/lib/demo/synthetic-data";
+import { currentSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "Mon Compte", template: "%s — Mon Compte" },
@@ -20,7 +21,7 @@ const lang = "fr";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const { operatorName } = appConfig();
-  const synthetic = await hasSyntheticData();
+  const [synthetic, session] = await Promise.all([hasSyntheticData(), currentSession()]);
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
@@ -35,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               { anchor: "#fr-footer", label: "Pied de page" },
             ]}
           />
-          <SiteHeader operatorName={operatorName} />
+          <SiteHeader operatorName={operatorName} signedIn={session !== null} />
           {synthetic && <SyntheticDataBanner />}
           <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
             {children}

@@ -9,7 +9,11 @@ import { ConfigurationError } from "../lib/db/database-config";
 import { loadAppConfig, type AppConfig } from "../lib/config/app-config";
 import { LOCK_OWNER_ENV, acquirePgliteLock } from "../lib/db/pglite-lock";
 import { openPrisma } from "../lib/db/open-prisma";
+import { pendingMigrations } from "../lib/db/pending-migrations";
+import { applyPendingMigrations } from "../lib/db/apply-migrations-pglite";
 import { seedPersonas } from "../prisma/seed/seed-personas";
+import { loadMessagingConfig } from "../lib/messaging/messaging-config";
+import { startDevSinks } from "../lib/messaging/dev-sinks/start-dev-sinks";
 
 const root = path.resolve(import.meta.dirname, "..");
 const say = (line: string) => console.log(`[mon-compte] ${line}`);
@@ -43,7 +47,7 @@ function newestSourceChange(): number {
       for (const child of fs.readdirSync(entry)) if (child !== "generated") visit(path.join(entry, child));
     } else if (!entry.endsWith(".test.ts")) newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json"]) visit(path.join(root, entry));
+  for (const entry of ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"]) visit(path.join(root, entry));
   return newest;
 }
 
@@ -66,6 +70,24 @@ function migrate(env: NodeJS.ProcessEnv) {
   }
 }
 
+/** Demo without SMTP_URL / TWILIO_*: e-mails and SMS go to local sinks in this process, shown on /dev/messages. */
+async function startDemoSinks(childEnv: NodeJS.ProcessEnv) {
+  const messaging = loadMessagingConfig(process.env, "demo");
+  if (messaging.localSinks.smtpPort === undefined && messaging.localSinks.smsPort === undefined) return;
+  try {
+    const sinks = await startDevSinks(messaging);
+    childEnv.MESSAGES_SINK_FILE = sinks.store.file;
+    if (sinks.smtp) say(`Courriels de démonstration reçus par un serveur SMTP local sur ${sinks.smtp.host}:${sinks.smtp.port}.`);
+    if (sinks.sms) say(`SMS de démonstration reçus par une API SMS locale sur http://${sinks.sms.host}:${sinks.sms.port}.`);
+    say("Ils ne quittent pas cette machine : lisez-les sur la page /dev/messages du portail.");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    say(
+      `Un port des messages de démonstration (${[messaging.localSinks.smtpPort, messaging.localSinks.smsPort].filter(Boolean).join(", ")}) est déjà pris, par une autre démonstration ? Les messages iront au programme qui l'écoute ; DEV_SMTP_PORT et DEV_SMS_PORT en choisissent d'autres.`,
+    );
+  }
+}
+
 async function main() {
   const port = process.env.PORT?.trim() || "3000";
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`PORT vaut « ${port} » : indiquez un numéro de port entre 1 et 65535.`);
@@ -83,7 +105,19 @@ async function main() {
   say(`Mode ${config.mode === "demo" ? "démonstration" : "production"}, ${where}.`);
 
   buildIfNeeded();
-  migrate(childEnv);
+  if (config.database.kind === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pglite = new PGlite(config.database.dataDir);
+    const applied = await applyPendingMigrations(pglite, root).finally(() => pglite.close());
+    if (applied.length) say(`Migrations appliquées : ${applied.join(", ")}.`);
+  } else {
+    const probe = await openPrisma(config.database, { poolSize: 1 });
+    const pending = await pendingMigrations(probe, root).finally(() => probe.close());
+    if (pending.length) {
+      say(`Application de ${pending.length} migration(s) : ${pending.join(", ")}…`);
+      migrate(childEnv);
+    }
+  }
   say("Base de données à jour.");
 
   if (config.mode === "demo") {
@@ -94,6 +128,7 @@ async function main() {
     } finally {
       await database.close();
     }
+    await startDemoSinks(childEnv);
   }
 
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });

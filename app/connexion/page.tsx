@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FranceConnectButton } from "@codegouvfr/react-dsfr/FranceConnectButton";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { LoginForm } from "@/components/connexion/login-form";
+import { LOGIN_PAGE_NOTICES } from "@/lib/auth/login-messages";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Connexion" };
 
-export default function ConnexionPage() {
+export default async function ConnexionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const raison = typeof params.raison === "string" ? LOGIN_PAGE_NOTICES[params.raison] : undefined;
+  const retour = typeof params.retour === "string" ? safeReturnPath(params.retour) : undefined;
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Connexion à Mon Compte</h1>
+        {raison && <Alert severity="info" small description={raison} className="fr-mb-4w" />}
 
         <section aria-labelledby="titre-franceconnect" className="fr-mb-6w">
           <h2 id="titre-franceconnect" className="fr-h5">
@@ -28,7 +35,7 @@ export default function ConnexionPage() {
           <h2 id="titre-identifiant" className="fr-h5">
             Avec votre identifiant et votre mot de passe
           </h2>
-          <LoginForm />
+          <LoginForm retour={retour} />
           <ul className="fr-links-group fr-mt-3w">
             <li>
               <Link className="fr-link" href="/identifiant-oublie">

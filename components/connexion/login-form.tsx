@@ -10,7 +10,7 @@ import type { LoginFormField } from "@/lib/auth/login-schema";
 
 const initial: ActionResult<LoginFormField> = { status: "idle" };
 
-export function LoginForm() {
+export function LoginForm({ retour }: { retour?: string }) {
   const [state, action, pending] = useActionState(submitLogin, initial);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -28,13 +28,15 @@ export function LoginForm() {
             description={
               <>
                 {state.message}
-                <ul>
-                  {Object.entries(errors).map(([field, message]) => (
-                    <li key={field}>
-                      <a href={`#${field}`}>{message}</a>
-                    </li>
-                  ))}
-                </ul>
+                {Object.keys(errors).length > 0 && (
+                  <ul>
+                    {Object.entries(errors).map(([field, message]) => (
+                      <li key={field}>
+                        <a href={`#${field}`}>{message}</a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </>
             }
             className="fr-mb-3w"
@@ -42,6 +44,7 @@ export function LoginForm() {
         )}
         {state.status === "info" && <Alert severity="info" small description={state.message ?? ""} className="fr-mb-3w" />}
       </div>
+      {retour && <input type="hidden" name="retour" value={retour} />}
       <Input
         label="Identifiant"
         hintText="Votre numéro de sécurité sociale (13 chiffres et la clé) ou votre identifiant provisoire (P suivi de 8 chiffres)"

@@ -45,7 +45,10 @@ describe("configuration", () => {
       loadAppConfig({ ...production, DATA_ENCRYPTION_KEY: demo.dataEncryptionKey.toString("base64"), DATA_LOOKUP_KEY: key }),
     ).toThrow(/clé de démonstration, interdite en production/);
     expect(() => loadAppConfig({ ...production, DATA_ENCRYPTION_KEY: "court", DATA_LOOKUP_KEY: key })).toThrow(/32 octets/);
-    expect(loadAppConfig({ ...production, DATA_ENCRYPTION_KEY: key, DATA_LOOKUP_KEY: Buffer.alloc(32, 8).toString("base64") }).mode).toBe("production");
+    const keys = { DATA_ENCRYPTION_KEY: key, DATA_LOOKUP_KEY: Buffer.alloc(32, 8).toString("base64") };
+    expect(() => loadAppConfig({ ...production, ...keys })).toThrow(/AUTH_SECRET est obligatoire/);
+    expect(() => loadAppConfig({ ...production, ...keys, AUTH_SECRET: "court" })).toThrow(/au moins 32 caractères/);
+    expect(loadAppConfig({ ...production, ...keys, AUTH_SECRET: "x".repeat(44) }).mode).toBe("production");
   });
 
   it("le nom de l'organisme affiché est réglable par OPERATOR_NAME", () => {

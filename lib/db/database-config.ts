@@ -11,9 +11,12 @@ export class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 
+/** The environment variables read here (process.env, or a plain object in tests). */
+export type Environment = Record<string, string | undefined>;
+
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
-export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function resolveDatabaseConfig(env: Environment = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (!url) {
     const dataDir = path.resolve(/* turbopackIgnore: true */ env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DIR);

@@ -1,0 +1,18 @@
+"use server";
+import { redirect } from "next/navigation";
+import { journal } from "@/lib/audit/journal";
+import { clientAddress } from "@/lib/auth/client-address";
+import { clearSessionCookie, currentSession } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+/** "Se déconnecter": ends this session and every copy of its cookie (the account's session version moves on). */
+export async function logout(): Promise<void> {
+  const session = await currentSession();
+  if (session) {
+    const prisma = await db();
+    await prisma.compte.updateMany({ where: { id: session.sub, versionSession: session.versionSession }, data: { versionSession: { increment: 1 } } });
+    await journal(prisma, { type: "DECONNEXION", acteur: session.personneId, sujetId: session.personneId, ip: await clientAddress() });
+  }
+  await clearSessionCookie();
+  redirect("/connexion?raison=deconnexion");
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateFr, formatTimeFr } from "@/lib/auth/format-date";
+import { METHOD_LABELS, connectionHistory } from "@/lib/auth/connection-history";
+import { requireSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Historique de mes connexions" };
+
+export default async function ConnexionsPage() {
+  const session = await requireSession();
+  const entries = await connectionHistory(session.personneId);
+  return (
+    <>
+      <h1>Historique de mes connexions</h1>
+      <p>Les connexions à votre espace et les tentatives échouées des 12 derniers mois. Si l&apos;une d&apos;elles ne vient pas de vous, changez votre mot de passe.</p>
+      <div className="fr-table fr-table--no-caption">
+        <table>
+          <caption>Connexions des 12 derniers mois</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Heure</th>
+              <th scope="col">Moyen</th>
+              <th scope="col">Appareil</th>
+              <th scope="col">Résultat</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry, index) => (
+              <tr key={index}>
+                <td>{formatDateFr(entry.survenueLe)}</td>
+                <td>{formatTimeFr(entry.survenueLe)}</td>
+                <td>{METHOD_LABELS[entry.methode]}</td>
+                <td>{entry.appareil}</td>
+                <td>{entry.reussie ? "Réussie" : "Échouée"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/tableau-de-bord">
+        Retour au tableau de bord
+      </Link>
+    </>
+  );
+}

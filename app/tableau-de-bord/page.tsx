@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { formatDateTimeFr } from "@/lib/auth/format-date";
+import { requireSession } from "@/lib/auth/session";
+import { personSummary } from "@/lib/foyer/person-summary";
+
+export const metadata: Metadata = { title: "Tableau de bord" };
+
+export default async function TableauDeBordPage() {
+  const session = await requireSession();
+  const person = await personSummary(session.personneId);
+  const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
+  return (
+    <>
+      <h1>Bonjour {person?.prenom}</h1>
+      <CallOut titleAs="h2" title={previous ? `Dernière connexion le ${formatDateTimeFr(previous)}` : "Première connexion"} className="fr-mb-4w">
+        {previous
+          ? "Si vous ne reconnaissez pas cette connexion, changez votre mot de passe et prévenez votre Caf."
+          : "C'est la première fois que vous vous connectez à votre espace."}
+      </CallOut>
+      <ul className="fr-links-group">
+        <li>
+          <Link className="fr-link" href="/mon-compte/connexions">
+            Historique de mes connexions
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+/** The one message for every failed login: it never tells whether the identifier exists. */
+export const GENERIC_LOGIN_FAILURE =
+  "Identifiant ou mot de passe incorrect. Pour une première connexion, utilisez le mot de passe à 8 chiffres de votre dossier.";
+
+/** Messages shown on the login page after a redirect (?raison=…). */
+export const LOGIN_PAGE_NOTICES: Record<string, string> = {
+  deconnexion: "Vous êtes déconnecté. À bientôt.",
+  expiree: "Votre session a pris fin. Connectez-vous de nouveau pour continuer.",
+};

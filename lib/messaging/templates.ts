@@ -1,0 +1,175 @@
+// The messages the portal sends, in French. Rules (SPEC §6): no link of any kind — a message never invites the
+// person to click to sign in, it reminds them to type the portal's address themselves; a code is never asked for
+// by the Caf; subjects all start with "Mon Compte —" so that a genuine message is easy to recognise.
+// SMS stay within one 160-character segment of the GSM 03.38 alphabet (no curly quotes, no ê/â/ô/î/ç).
+import type { MethodeConnexion } from "../db/generated/enums";
+
+export type EmailContent = { sujet: string; texte: string; html: string };
+export type SmsContent = { texte: string };
+export type MessageContent = { email: EmailContent; sms: SmsContent };
+
+export type UsageCode = "confirmation des coordonnées" | "double authentification" | "mot de passe oublié" | "identifiant oublié";
+
+export const SUBJECT_PREFIX = "Mon Compte —";
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+// GSM 03.38 basic character set (single septet each). Anything else forces UCS-2 and 70-character segments.
+const GSM7_BASIC =
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+
+export function isGsm7(text: string): boolean {
+  return [...text].every((c) => GSM7_BASIC.includes(c));
+}
+
+/** "12 mars 2026 à 14 h 05" in metropolitan French time, plain spaces only (safe in an SMS). */
+export function formatDateHeure(date: Date): string {
+  const parts = new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")} ${get("month")} ${get("year")} à ${get("hour")} h ${get("minute")}`;
+}
+
+const TYPE_THE_ADDRESS =
+  "Pour aller sur Mon Compte, tapez vous-même l'adresse du portail dans votre navigateur. Nos messages ne contiennent jamais de lien pour vous connecter : si un message vous en propose un, ne cliquez pas.";
+const NO_REPLY = "Ce message est envoyé automatiquement : merci de ne pas y répondre.";
+const SIGNATURE = "L'équipe Mon Compte de votre Caf";
+
+type Block = { kind: "p"; text: string } | { kind: "code"; text: string } | { kind: "warning"; text: string };
+
+function email(sujet: string, blocks: Block[]): EmailContent {
+  const all: Block[] = [{ kind: "p", text: "Bonjour," }, ...blocks, { kind: "p", text: TYPE_THE_ADDRESS }, { kind: "p", text: SIGNATURE }];
+  const texte = [...all.map((b) => (b.kind === "code" ? `    ${b.text}` : b.text)), "--", NO_REPLY].join("\n\n") + "\n";
+  const font = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#161616";
+  const html = [
+    "<!DOCTYPE html>",
+    '<html lang="fr">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(sujet)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f6f6f6">`,
+    `<div style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;${font}">`,
+    `<p style="margin:0 0 24px;font-size:20px;font-weight:bold;color:#000091">Mon Compte</p>`,
+    ...all.map((b) => {
+      if (b.kind === "code") {
+        return `<p style="margin:24px 0;font-family:'Courier New',Courier,monospace;font-size:32px;font-weight:bold;letter-spacing:6px;color:#000091">${escapeHtml(b.text)}</p>`;
+      }
+      if (b.kind === "warning") {
+        return `<p style="margin:16px 0;padding:12px 16px;border-left:4px solid #ce0500;background:#ffe9e9">${escapeHtml(b.text)}</p>`;
+      }
+      return `<p style="margin:16px 0">${escapeHtml(b.text)}</p>`;
+    }),
+    `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #dddddd;font-size:13px;color:#666666">${escapeHtml(NO_REPLY)}</p>`,
+    "</div>",
+    "</body>",
+    "</html>",
+  ].join("\n");
+  return { sujet: `${SUBJECT_PREFIX} ${sujet}`, texte, html };
+}
+
+const USAGES: Record<UsageCode, { but: string; sujet: string; sms: string; siCePasVous: string }> = {
+  "confirmation des coordonnées": {
+    but: "confirmer vos coordonnées",
+    sujet: "code pour confirmer vos coordonnées",
+    sms: "confirmer vos coordonnées",
+    siCePasVous: "Si vous n'avez rien demandé, ne tenez pas compte de ce message : vos coordonnées ne changeront pas sans ce code.",
+  },
+  "double authentification": {
+    but: "terminer votre connexion",
+    sujet: "code pour terminer votre connexion",
+    sms: "vous connecter",
+    siCePasVous:
+      "Si vous n'êtes pas en train de vous connecter, quelqu'un connaît sans doute votre mot de passe : changez-le au plus vite depuis votre espace et prévenez votre Caf.",
+  },
+  "mot de passe oublié": {
+    but: "choisir un nouveau mot de passe",
+    sujet: "code pour choisir un nouveau mot de passe",
+    sms: "changer de mot de passe",
+    siCePasVous: "Si vous n'avez rien demandé, ne tenez pas compte de ce message : votre mot de passe actuel reste valable.",
+  },
+  "identifiant oublié": {
+    but: "retrouver votre identifiant",
+    sujet: "code pour retrouver votre identifiant",
+    sms: "retrouver votre identifiant",
+    siCePasVous: "Si vous n'avez rien demandé, ne tenez pas compte de ce message.",
+  },
+};
+
+export function verificationCode({ code, validiteMinutes, usage }: { code: string; validiteMinutes: number; usage: UsageCode }): MessageContent {
+  const u = USAGES[usage];
+  return {
+    email: email(u.sujet, [
+      { kind: "p", text: `Voici le code qui vous permet de ${u.but} sur votre espace Mon Compte :` },
+      { kind: "code", text: code },
+      { kind: "p", text: `Il est valable ${validiteMinutes} minutes. Saisissez-le sur la page de Mon Compte que vous avez laissée ouverte.` },
+      { kind: "warning", text: "Ne communiquez ce code à personne. Aucun agent de la Caf ne vous le demandera, ni par téléphone, ni par message." },
+      { kind: "p", text: u.siCePasVous },
+    ]),
+    sms: {
+      texte: `Mon Compte : votre code pour ${u.sms} est ${code}, valable ${validiteMinutes} min. Ne le donnez à personne, la Caf ne le demande jamais.`,
+    },
+  };
+}
+
+export function passwordChanged({ date }: { date: Date }): MessageContent {
+  const quand = formatDateHeure(date);
+  return {
+    email: email("votre mot de passe a été modifié", [
+      { kind: "p", text: `Le mot de passe de votre espace Mon Compte a été modifié le ${quand}.` },
+      { kind: "p", text: "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: "Si ce n'est pas vous, quelqu'un a pu accéder à votre espace : choisissez sans attendre un nouveau mot de passe avec « Mot de passe oublié » sur la page de connexion de Mon Compte, puis prévenez votre Caf.",
+      },
+    ]),
+    sms: {
+      texte: `Mon Compte : mot de passe modifié le ${quand}. Si ce n'est pas vous, faites Mot de passe oublié et prévenez votre Caf.`,
+    },
+  };
+}
+
+export function identifierReminder({ identifiant }: { identifiant: string }): MessageContent {
+  return {
+    email: email("votre identifiant de connexion", [
+      { kind: "p", text: "Vous avez demandé à recevoir votre identifiant de connexion à votre espace Mon Compte. Le voici :" },
+      { kind: "code", text: identifiant },
+      { kind: "p", text: "Gardez-le précieusement : il vous sera demandé à chaque connexion, avec votre mot de passe personnel." },
+      { kind: "p", text: "Si vous n'avez rien demandé, ne tenez pas compte de ce message : votre espace n'a pas été modifié." },
+    ]),
+    sms: { texte: `Mon Compte : votre identifiant de connexion est ${identifiant}. Gardez-le, il vous sera demandé à chaque connexion.` },
+  };
+}
+
+const METHODES: Record<MethodeConnexion, { email: string; sms: string }> = {
+  MOT_DE_PASSE: { email: "avec votre identifiant et votre mot de passe", sms: "avec votre mot de passe" },
+  MOT_DE_PASSE_DOSSIER: { email: "avec votre identifiant et le mot de passe du dossier", sms: "avec le mot de passe du dossier" },
+  FRANCECONNECT: { email: "avec FranceConnect", sms: "avec FranceConnect" },
+};
+
+export function newConnection({ date, methode }: { date: Date; methode: MethodeConnexion }): MessageContent {
+  const quand = formatDateHeure(date);
+  const m = METHODES[methode];
+  const franceConnect =
+    methode === "FRANCECONNECT"
+      ? " Changez aussi le mot de passe du compte que vous avez choisi sur FranceConnect (par exemple celui des impôts ou de l'Assurance maladie)."
+      : "";
+  return {
+    email: email("connexion à votre espace", [
+      { kind: "p", text: `Une connexion à votre espace Mon Compte, un service public en ligne, a eu lieu le ${quand}, ${m.email}.` },
+      { kind: "p", text: "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: `Si ce n'est pas vous, changez sans attendre votre mot de passe avec « Mot de passe oublié » sur la page de connexion de Mon Compte, puis prévenez votre Caf.${franceConnect}`,
+      },
+    ]),
+    sms: { texte: `Mon Compte : connexion à votre espace le ${quand}, ${m.sms}. Si ce n'est pas vous, changez votre mot de passe.` },
+  };
+}
