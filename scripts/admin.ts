@@ -1,0 +1,46 @@
+// Caf operator commands: npm run admin -- <action> <identifiant> [--motif "…"]
+//   compte:suspendre | compte:reactiver | compte:exiger-changement-mot-de-passe
+import os from "node:os";
+import { z } from "zod";
+import { loadAppConfig } from "../lib/config/app-config";
+import { ConfigurationError } from "../lib/db/database-config";
+import { openPrisma } from "../lib/db/open-prisma";
+import { OPERATOR_ACTIONS, runOperatorAction, type OperatorAction } from "../lib/auth/operator-actions";
+
+const USAGE = `Usage : npm run admin -- <action> <identifiant> [--motif "…"]
+Actions : ${Object.keys(OPERATOR_ACTIONS).join(", ")}`;
+
+const argsSchema = z.object({
+  action: z.enum(Object.keys(OPERATOR_ACTIONS) as [OperatorAction, ...OperatorAction[]], { error: `Action inconnue.\n${USAGE}` }),
+  identifiant: z.string({ error: `Identifiant manquant.\n${USAGE}` }).min(1, `Identifiant manquant.\n${USAGE}`),
+  motif: z.string().max(200, "Le motif ne peut pas dépasser 200 caractères.").optional(),
+});
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const motifAt = argv.indexOf("--motif");
+  const motif = motifAt >= 0 ? argv[motifAt + 1] : undefined;
+  const positional = argv.filter((_, i) => motifAt < 0 || (i !== motifAt && i !== motifAt + 1));
+  const parsed = argsSchema.safeParse({ action: positional[0], identifiant: positional.slice(1).join(" ") || undefined, motif });
+  if (!parsed.success) {
+    console.error(parsed.error.issues[0]!.message);
+    process.exit(2);
+  }
+  const config = loadAppConfig();
+  const db = await openPrisma(config.database, { poolSize: 1 });
+  try {
+    const result = await runOperatorAction(db, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, {
+      ...parsed.data,
+      operateur: process.env.OPERATEUR?.trim() || os.userInfo().username,
+    });
+    console.log(result.message);
+    process.exitCode = result.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(1);
+});
