@@ -7,7 +7,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "../../lib/db/apply-migrations-pglite";
 import { repositoryMigrations } from "../../lib/db/pending-migrations";
-import { pgliteTemplateDir, testDatabaseKind } from "../support/test-database";
+import { migrateDeploy } from "../support/migrate";
+import { testDatabaseKind } from "../support/test-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SCHEMA_QUERY = `
@@ -25,9 +26,10 @@ beforeAll(async () => {
   if (testDatabaseKind() !== "pglite") return; // the runner is for the embedded database only
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "mon-compte-runner-"));
   ours = new PGlite(path.join(dir, "ours"));
-  const copy = path.join(dir, "cli");
-  fs.cpSync(pgliteTemplateDir(), copy, { recursive: true }); // migrated by the CLI in the global setup
-  cli = new PGlite(copy);
+  const cliDir = path.join(dir, "cli");
+  const result = migrateDeploy({ PGLITE_DATA_DIR: cliDir }); // the real `prisma migrate deploy`, on a new folder
+  if (!result.ok) throw new Error(`prisma migrate deploy a échoué :\n${result.output}`);
+  cli = new PGlite(cliDir);
 });
 afterAll(async () => {
   await ours?.close();
@@ -35,13 +37,13 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(testDatabaseKind() === "pglite")("migrations appliquées au démarrage sur la base embarquée", () => {
+describe.runIf(testDatabaseKind() === "pglite")("migrations de la base embarquée : le lanceur du démarrage et prisma migrate deploy", () => {
   it("le démarrage applique toutes les migrations du dépôt, puis plus rien la fois suivante", async () => {
     expect(await applyPendingMigrations(ours, root)).toEqual(repositoryMigrations(root));
     expect(await applyPendingMigrations(ours, root)).toEqual([]);
   });
 
-  it("le schéma obtenu est identique à celui de prisma migrate deploy", async () => {
+  it("prisma migrate deploy et le lanceur du démarrage construisent le même schéma", async () => {
     const [a, b] = await Promise.all([ours.query<{ line: string }>(SCHEMA_QUERY), cli.query<{ line: string }>(SCHEMA_QUERY)]);
     expect(a.rows.map((r) => r.line)).toEqual(b.rows.map((r) => r.line));
   });
