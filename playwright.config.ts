@@ -8,6 +8,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.join(os.tmpdir(), `mon-compte-e2e-${process.pid}`);
 
 export default defineConfig({
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 1,
@@ -29,7 +30,18 @@ export default defineConfig({
     url: `http://localhost:${port}/connexion`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", MON_COMPTE_MODE: "demo" },
+    // Its own database, message sinks and message file: a demo running beside it is not disturbed.
+    env: {
+      PORT: String(port),
+      PGLITE_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      MON_COMPTE_MODE: "demo",
+      DEV_SMTP_PORT: String(port + 25),
+      DEV_SMS_PORT: String(port + 26),
+      MESSAGES_SINK_FILE: path.join(dataDir, "..", `${path.basename(dataDir)}-messages.jsonl`),
+      SMTP_URL: "",
+      TWILIO_ACCOUNT_SID: "",
+    },
     stdout: "pipe",
   },
 });
