@@ -1,13 +1,20 @@
 "use server";
 // Login form action: validation, throttling and the password check happen in authenticateWithPassword;
 // this action only turns the outcome into a session or a message.
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { KNOWN_BROWSER_COOKIE, isKnownBrowser } from "@/lib/auth/known-browser";
+import { savePendingLogin } from "@/lib/auth/pending-login";
+import { sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
+import type { SessionClaims } from "@/lib/auth/session-token";
+import { messagingConfig } from "@/lib/messaging/messaging-config";
+import { createTransports } from "@/lib/messaging/transports";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-password";
 import { clientAddress, clientUserAgent } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import type { LoginFormField } from "@/lib/auth/login-schema";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { openSession } from "@/lib/auth/session";
+import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -17,9 +24,11 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
   const identifiantSaisi = formData.get("identifiant");
   const values = { identifiant: typeof identifiantSaisi === "string" ? identifiantSaisi.slice(0, 64) : "" };
   const config = appConfig();
+  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const prisma = await db();
   const outcome = await authenticateWithPassword(
-    await db(),
-    { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey },
+    prisma,
+    keys,
     { identifiant: identifiantSaisi, motDePasse: formData.get("motDePasse"), ip: await clientAddress(), userAgent: await clientUserAgent() },
   );
   if (!outcome.ok) {
@@ -36,15 +45,34 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
         return { status: "error", message: GENERIC_LOGIN_FAILURE, values };
     }
   }
-  await openSession({
+  const claims: Omit<SessionClaims, "authentifieA" | "activiteA"> = {
     sub: outcome.compteId,
     personneId: outcome.personneId,
     versionSession: outcome.versionSession,
     methode: outcome.kind === "bascule" ? "MOT_DE_PASSE_DOSSIER" : "MOT_DE_PASSE",
     etape: outcome.kind === "bascule" ? "premiere-connexion" : outcome.mustChangePassword ? "changement-mot-de-passe" : "espace",
     connexionPrecedente: outcome.previousConnection?.getTime() ?? null,
-  });
-  if (outcome.kind === "bascule") redirect("/premiere-connexion");
-  if (outcome.mustChangePassword) redirect("/mon-compte/mot-de-passe");
-  redirect(safeReturnPath(formData.get("retour")));
+  };
+  const retour = safeReturnPath(formData.get("retour"));
+
+  // Double authentification: a verified e-mail address and a browser the portal does not know.
+  if (outcome.kind === "mot-de-passe") {
+    const email = await verifiedEmailOf(prisma, keys, outcome.personneId);
+    const browserToken = (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value;
+    if (email && !(await isKnownBrowser(prisma, outcome.personneId, browserToken, new Date()))) {
+      const sent = await sendSecondFactorCode(prisma, keys, createTransports(messagingConfig()), { personneId: outcome.personneId, email });
+      if (!sent.ok) return { status: "error", message: sent.message, values };
+      await savePendingLogin({
+        ...claims,
+        destination: sent.destination,
+        expireLe: sent.expireLe.getTime(),
+        nouveauxCodesRestants: sent.nouveauxCodesRestants,
+        retour,
+      });
+      redirect(sent.envoye ? "/connexion/code" : "/connexion/code?envoi=differe");
+    }
+  }
+
+  await openSession(claims);
+  redirect(sessionHome(claims.etape, retour));
 }

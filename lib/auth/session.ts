@@ -40,6 +40,13 @@ export async function requireSession(options: { step?: SessionStep } = {}): Prom
   return session;
 }
 
+/** Where a freshly opened session goes first. */
+export function sessionHome(step: SessionStep, retour: string): string {
+  if (step === "premiere-connexion") return "/premiere-connexion";
+  if (step === "changement-mot-de-passe") return "/mon-compte/mot-de-passe";
+  return retour;
+}
+
 /** Opens a session (from a server action or route handler, where cookies can be written). */
 export async function openSession(claims: Omit<SessionClaims, "authentifieA" | "activiteA">): Promise<void> {
   const now = nowSeconds();

@@ -1,0 +1,78 @@
+"use server";
+// Second step of a login with double authentification: the e-mail code.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { journal } from "@/lib/audit/journal";
+import { clientAddress } from "@/lib/auth/client-address";
+import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_DAYS, rememberBrowser } from "@/lib/auth/known-browser";
+import { clearPendingLogin, readPendingLogin, savePendingLogin } from "@/lib/auth/pending-login";
+import { checkSecondFactorCode, sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
+import { openSession, sessionHome } from "@/lib/auth/session";
+import { appConfig } from "@/lib/config/app-config";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/forms/action-result";
+import { messagingConfig } from "@/lib/messaging/messaging-config";
+import { createTransports } from "@/lib/messaging/transports";
+import { parseVerificationCode } from "@/lib/verification/code-schema";
+
+type Field = "code";
+
+function keys() {
+  const config = appConfig();
+  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+}
+
+export async function submitSecondFactor(_previous: ActionResult<Field>, formData: FormData): Promise<ActionResult<Field>> {
+  const pending = await readPendingLogin();
+  if (!pending) redirect("/connexion?raison=expiree");
+  const raw = formData.get("code");
+  const parsed = parseVerificationCode(typeof raw === "string" ? raw : "");
+  if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
+
+  const prisma = await db();
+  const email = await verifiedEmailOf(prisma, keys(), pending.personneId);
+  if (!email) redirect("/connexion?raison=expiree");
+  const result = await checkSecondFactorCode(prisma, keys(), { personneId: pending.personneId, email, code: parsed.value });
+  if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
+
+  const now = new Date();
+  const claims = {
+    sub: pending.sub,
+    personneId: pending.personneId,
+    versionSession: pending.versionSession,
+    methode: pending.methode,
+    etape: pending.etape,
+    connexionPrecedente: pending.connexionPrecedente,
+  };
+  await clearPendingLogin();
+  await openSession(claims);
+  if (formData.get("seSouvenir") === "oui") {
+    const remembered = await rememberBrowser(prisma, pending.personneId, now);
+    (await cookies()).set(KNOWN_BROWSER_COOKIE, remembered.token, {
+      httpOnly: true,
+      secure: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: KNOWN_BROWSER_DAYS * 86_400,
+    });
+  }
+  await journal(prisma, { type: "DOUBLE_AUTHENTIFICATION_REUSSIE", acteur: pending.personneId, sujetId: pending.personneId, ip: await clientAddress() });
+  redirect(sessionHome(claims.etape, pending.retour));
+}
+
+export async function resendSecondFactor(_previous: ActionResult<Field>): Promise<ActionResult<Field>> {
+  const pending = await readPendingLogin();
+  if (!pending) redirect("/connexion?raison=expiree");
+  const prisma = await db();
+  const email = await verifiedEmailOf(prisma, keys(), pending.personneId);
+  if (!email) redirect("/connexion?raison=expiree");
+  const sent = await sendSecondFactorCode(prisma, keys(), createTransports(messagingConfig()), { personneId: pending.personneId, email });
+  if (!sent.ok) return { status: "error", message: sent.message };
+  await savePendingLogin({ ...pending, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });
+  return {
+    status: "info",
+    message: sent.envoye
+      ? `Un nouveau code vient de vous être envoyé à ${sent.destination}. Le précédent ne fonctionne plus.`
+      : (sent.raison ?? "Le code n'a pas pu être envoyé pour l'instant : il vous parviendra dès que possible."),
+  };
+}

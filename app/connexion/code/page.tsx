@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { SecondFactorForm } from "@/components/connexion/second-factor-form";
+import { readPendingLogin } from "@/lib/auth/pending-login";
+import { remainingValidity } from "@/lib/verification/code-messages";
+
+export const metadata: Metadata = { title: "Code de vérification" };
+
+export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const pending = await readPendingLogin();
+  if (!pending) redirect("/connexion?raison=expiree");
+  const delayed = (await searchParams).envoi === "differe";
+  const validity = remainingValidity(new Date(pending.expireLe));
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Vérification de votre identité</h1>
+        <p>Vous vous connectez depuis un navigateur que nous ne connaissons pas encore. Pour votre sécurité, confirmez qu&apos;il s&apos;agit bien de vous.</p>
+        {delayed ? (
+          <Alert
+            severity="warning"
+            small
+            description={`Le code n'a pas pu être envoyé pour l'instant à ${pending.destination} : il vous parviendra dès que possible.`}
+            className="fr-mb-3w"
+          />
+        ) : (
+          <p>
+            Nous venons de vous envoyer un code de vérification par courriel à l&apos;adresse <strong>{pending.destination}</strong>. Saisissez-le
+            ci-dessous. {validity.message}
+          </p>
+        )}
+        <SecondFactorForm nouveauxCodesRestants={pending.nouveauxCodesRestants} />
+        <p className="fr-mt-4w">
+          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
+            Retour à la connexion
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

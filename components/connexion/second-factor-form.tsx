@@ -1,0 +1,76 @@
+"use client";
+// The e-mail code of the double authentification. Works without JavaScript (plain form posts); with it, the
+// result appears in place and the focus moves to it.
+import { useActionState, useEffect, useRef } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { resendSecondFactor, submitSecondFactor } from "@/app/connexion/code/actions";
+import type { ActionResult } from "@/lib/forms/action-result";
+
+const initial: ActionResult<"code"> = { status: "idle" };
+
+export function SecondFactorForm({ nouveauxCodesRestants }: { nouveauxCodesRestants: number }) {
+  const [state, submit, pending] = useActionState(submitSecondFactor, initial);
+  const [resent, resend, resending] = useActionState(resendSecondFactor, initial);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle" || resent.status !== "idle") summary.current?.focus();
+  }, [state, resent]);
+  const codeError = state.fieldErrors?.code;
+
+  return (
+    <>
+      <div ref={summary} tabIndex={-1} id="code-message" aria-live="polite">
+        {state.status === "error" && <Alert severity="error" small description={codeError ?? state.message ?? ""} className="fr-mb-3w" />}
+        {resent.status === "info" && <Alert severity="info" small description={resent.message ?? ""} className="fr-mb-3w" />}
+        {resent.status === "error" && <Alert severity="error" small description={resent.message ?? ""} className="fr-mb-3w" />}
+      </div>
+      <form action={submit} method="post" noValidate>
+        <Input
+          label="Code de vérification"
+          hintText="6 chiffres, reçus par courriel"
+          state={codeError ? "error" : "default"}
+          stateRelatedMessage={codeError}
+          nativeInputProps={{
+            id: "code",
+            name: "code",
+            inputMode: "numeric",
+            autoComplete: "one-time-code",
+            maxLength: 16,
+            required: true,
+            "aria-invalid": codeError ? true : undefined,
+          }}
+        />
+        <div className="fr-checkbox-group fr-mb-3w">
+          <input type="checkbox" id="seSouvenir" name="seSouvenir" value="oui" />
+          <label className="fr-label" htmlFor="seSouvenir">
+            Se souvenir de ce navigateur pendant 30 jours
+            <span className="fr-hint-text">À ne pas cocher sur un ordinateur partagé ou public.</span>
+          </label>
+        </div>
+        <button className="fr-btn" type="submit" disabled={pending}>
+          Valider
+        </button>
+      </form>
+
+      <section aria-labelledby="titre-rien-recu" className="fr-mt-6w">
+        <h2 id="titre-rien-recu" className="fr-h5">
+          Vous n&apos;avez rien reçu ?
+        </h2>
+        <ul>
+          <li>Attendez quelques secondes : le message peut mettre un peu de temps à arriver.</li>
+          <li>Regardez dans le dossier des courriers indésirables (spam) de votre messagerie.</li>
+        </ul>
+        {nouveauxCodesRestants > 0 ? (
+          <form action={resend} method="post">
+            <button className="fr-btn fr-btn--secondary" type="submit" disabled={resending}>
+              Recevoir un nouveau code ({nouveauxCodesRestants} {nouveauxCodesRestants > 1 ? "possibles" : "possible"})
+            </button>
+          </form>
+        ) : (
+          <p>Vous avez demandé le nombre maximal de nouveaux codes. Réessayez plus tard ou contactez votre Caf.</p>
+        )}
+      </section>
+    </>
+  );
+}
