@@ -1,5 +1,7 @@
 // Rules of SPEC §2 and QUALITY-BARS 1–3 for the password login, on a real database seeded with the personas.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseLoginIdentifier } from "../../lib/identity/login-identifier";
 import { authenticateWithPassword } from "../../lib/auth/authenticate-password";
 import { THROTTLE_LIMITS } from "../../lib/auth/login-throttle";
 import { hashPassword } from "../../lib/auth/password-hash";
@@ -101,6 +103,29 @@ describe("connexion par identifiant et mot de passe", () => {
     expect(after.motDePasseHash).not.toBe(weak);
     expect(after.motDePasseHash).toMatch(/\$m=19456,p=1,t=2\$/);
     expect(await hashPassword("x")).toContain("$argon2id$");
+  });
+});
+
+describe("saisies malveillantes ou erronées", () => {
+  it("des identifiants mal formés, quels qu'ils soient, ne produisent que des erreurs de saisie et ne touchent à rien", async () => {
+    const before = { history: await t.db.historiqueConnexion.count(), counters: await t.db.compteurEchecs.count() };
+    const malformed = fc.oneof(
+      fc.string({ maxLength: 90 }),
+      fc.string({ unit: "grapheme", maxLength: 30 }),
+      fc.constantFrom("' OR 1=1 --", "2880369123045２９", "P1234567８", "Ꮲ12345678", "<script>alert(1)</script>", "\u0000288036912304529", "a".repeat(10_000)),
+    ).filter((value) => !parseLoginIdentifier(value).ok);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(malformed, fc.constant(null), fc.integer(), fc.object()), fc.oneof(fc.string(), fc.constant(undefined)), async (identifiant, motDePasse) => {
+        const outcome = await authenticateWithPassword(t.db, keys, { identifiant, motDePasse, ip: "203.0.113.9", userAgent: ua });
+        expect(outcome.ok).toBe(false);
+        if (!outcome.ok) {
+          expect(outcome.reason).toBe("SAISIE_INVALIDE");
+          if (outcome.reason === "SAISIE_INVALIDE") expect(outcome.fieldErrors.identifiant).toMatch(/\S/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect({ history: await t.db.historiqueConnexion.count(), counters: await t.db.compteurEchecs.count() }).toEqual(before);
   });
 });
 
