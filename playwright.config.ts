@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/ },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    command: "npm start", // the README's own start command
     url: `http://localhost:${port}/connexion`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provider";
-import { SiteHeader } from "@/components/layout/site-header";
+import { LOGOUT_FORM_ID, SiteHeader } from "@/components/layout/site-header";
+import { SessionTimeoutWarning } from "@/components/layout/session-timeout-warning";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SyntheticDataBanner } from "@/components/layout/synthetic-data-banner";
 import { appConfig } from "@/lib/config/app-config";
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter operatorName={operatorName} />
+          {session && <SessionTimeoutWarning logoutFormId={LOGOUT_FORM_ID} />}
         </DsfrProvider>
       </body>
     </html>

@@ -1,7 +1,7 @@
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { logout } from "@/app/deconnexion/actions";
 
-const LOGOUT_FORM_ID = "form-deconnexion";
+export const LOGOUT_FORM_ID = "form-deconnexion";
 
 export function SiteHeader({ operatorName, signedIn }: { operatorName: string; signedIn: boolean }) {
   return (
