@@ -6,6 +6,12 @@ import { usePathname } from "next/navigation";
 import { keepSessionAlive } from "@/app/session/actions";
 
 const IDLE_SECONDS = 30 * 60;
+
+/** A full page load, not a client navigation: the layout must be rendered again without the ended session. */
+function goToLoginAfterExpiry() {
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign("/connexion?raison=expiree");
+}
 const WARN_SECONDS = 5 * 60;
 
 function formatRemaining(seconds: number): string {
@@ -15,16 +21,15 @@ function formatRemaining(seconds: number): string {
   return `${minutes} minute${minutes > 1 ? "s" : ""}${rest ? ` et ${rest} seconde${rest > 1 ? "s" : ""}` : ""}`;
 }
 
+/** A navigation reaches the server, which refreshes the idle clock: each page starts counting again. */
 export function SessionTimeoutWarning({ logoutFormId }: { logoutFormId: string }) {
-  const pathname = usePathname();
+  return <IdleCountdown key={usePathname()} logoutFormId={logoutFormId} />;
+}
+
+function IdleCountdown({ logoutFormId }: { logoutFormId: string }) {
   const [lastActivity, setLastActivity] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const stayButton = useRef<HTMLButtonElement>(null);
-
-  // A navigation reaches the server, which refreshes the idle clock: start counting again.
-  useEffect(() => {
-    setLastActivity(Date.now());
-  }, [pathname]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
@@ -35,7 +40,7 @@ export function SessionTimeoutWarning({ logoutFormId }: { logoutFormId: string }
   const warning = remaining <= WARN_SECONDS;
 
   useEffect(() => {
-    if (remaining === 0) window.location.assign("/connexion?raison=expiree");
+    if (remaining === 0) goToLoginAfterExpiry();
   }, [remaining]);
 
   useEffect(() => {
@@ -44,7 +49,7 @@ export function SessionTimeoutWarning({ logoutFormId }: { logoutFormId: string }
 
   const stay = useCallback(async () => {
     const { alive } = await keepSessionAlive();
-    if (!alive) window.location.assign("/connexion?raison=expiree");
+    if (!alive) goToLoginAfterExpiry();
     else setLastActivity(Date.now());
   }, []);
 
