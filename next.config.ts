@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   // Type checking is a step of `npm test` (tsc over the whole project); the start command need not redo it.
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its own WebAssembly and data files: bundling breaks that, so it stays a plain Node package.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2"],
+  // The password dictionaries (several MB) are read by Node at run time rather than bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2", "@zxcvbn-ts/language-common", "@zxcvbn-ts/language-fr"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

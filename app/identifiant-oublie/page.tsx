@@ -1,13 +1,34 @@
 import type { Metadata } from "next";
-import { ServiceNotOpen } from "@/components/layout/service-not-open";
+import Link from "next/link";
+import { IdentifierRecoveryForm } from "./_components/identifier-recovery-form";
 
 export const metadata: Metadata = { title: "Identifiant oublié" };
 
 export default function IdentifiantOubliePage() {
   return (
-    <ServiceNotOpen
-      title="Identifiant oublié"
-      explanation="Votre identifiant est votre numéro de sécurité sociale, inscrit sur votre carte Vitale. Si vous avez reçu un identifiant provisoire (la lettre P suivie de 8 chiffres), vous pourrez bientôt le recevoir à nouveau ici."
-    />
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Identifiant oublié</h1>
+        <p>
+          Votre identifiant est votre numéro de sécurité sociale, inscrit sur votre carte Vitale, ou, si vous n&apos;en avez pas, un
+          identifiant provisoire (la lettre P suivie de 8 chiffres). Pour le recevoir, renseignez les informations ci-dessous : nous
+          l&apos;enverrons à l&apos;adresse électronique ou au mobile indiqué, s&apos;il a été confirmé dans votre espace.
+        </p>
+        <p className="fr-text--sm">Tous les champs sont obligatoires.</p>
+        <IdentifierRecoveryForm />
+        <ul className="fr-links-group fr-mt-4w">
+          <li>
+            <Link className="fr-link" href="/mot-de-passe-oublie">
+              Mot de passe oublié
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
+              Retour à la connexion
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </div>
   );
 }

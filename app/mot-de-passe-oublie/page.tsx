@@ -1,13 +1,44 @@
 import type { Metadata } from "next";
-import { ServiceNotOpen } from "@/components/layout/service-not-open";
+import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { IdentifierStepForm } from "./_components/identifier-step-form";
+import { RecoveryStepper } from "./_components/recovery-stepper";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 
-export default function MotDePasseOubliePage() {
+export default async function MotDePasseOubliePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const expired = (await searchParams).raison === "expiree";
   return (
-    <ServiceNotOpen
-      title="Mot de passe oublié"
-      explanation="Vous pourrez bientôt choisir un nouveau mot de passe ici, après avoir reçu un code sur votre adresse électronique ou votre mobile confirmés."
-    />
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Mot de passe oublié</h1>
+        <RecoveryStepper step={1} />
+        {expired && (
+          <Alert
+            severity="info"
+            small
+            className="fr-mb-3w"
+            description="Votre demande a pris fin ou n'est plus valable. Pour choisir un nouveau mot de passe, recommencez en saisissant votre identifiant."
+          />
+        )}
+        <p>
+          Pour choisir un nouveau mot de passe, saisissez votre identifiant. Vous recevrez ensuite un code de vérification sur
+          l&apos;adresse électronique ou le mobile que vous avez confirmés dans votre espace.
+        </p>
+        <IdentifierStepForm />
+        <ul className="fr-links-group fr-mt-4w">
+          <li>
+            <Link className="fr-link" href="/identifiant-oublie">
+              Identifiant oublié
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
+              Retour à la connexion
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
@@ -7,13 +8,22 @@ import { personSummary } from "@/lib/foyer/person-summary";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
-export default async function TableauDeBordPage() {
+export default async function TableauDeBordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireSession();
+  const passwordChanged = (await searchParams)["mot-de-passe"] === "modifie";
   const person = await personSummary(session.personneId);
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
     <>
       <h1>Bonjour {person?.prenom}</h1>
+      {passwordChanged && (
+        <Alert
+          severity="success"
+          small
+          description="Votre mot de passe a été modifié. Par sécurité, vos sessions ouvertes sur d'autres appareils ont été fermées. Si vous avez confirmé une adresse électronique ou un numéro de mobile, un message vous le confirme."
+          className="fr-mb-4w"
+        />
+      )}
       <CallOut titleAs="h2" title={previous ? `Dernière connexion le ${formatDateTimeFr(previous)}` : "Première connexion"} className="fr-mb-4w">
         {previous
           ? "Si vous ne reconnaissez pas cette connexion, changez votre mot de passe et prévenez votre Caf."
@@ -23,6 +33,11 @@ export default async function TableauDeBordPage() {
         <li>
           <Link className="fr-link" href="/mon-compte/connexions">
             Historique de mes connexions
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-link" href="/mon-compte/mot-de-passe">
+            Changer mon mot de passe
           </Link>
         </li>
       </ul>

@@ -1,21 +1,47 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { LogoutButton } from "@/components/layout/logout-button";
-import { requireSession } from "@/lib/auth/session";
+import { currentSession } from "@/lib/auth/session";
+import { ChangePasswordForm } from "./_components/change-password-form";
 
-export const metadata: Metadata = { title: "Changer de mot de passe" };
+export const metadata: Metadata = { title: "Changer mon mot de passe" };
 
-// Where a person lands when the Caf has required a password change: nothing else opens until it is done.
+// Two ways in: from the tableau de bord (session step "espace"), or because the Caf required a new password
+// (step "changement-mot-de-passe": nothing else opens until it is done). The action checks the same.
 export default async function ChangementMotDePassePage() {
-  await requireSession({ step: "changement-mot-de-passe" });
+  const session = await currentSession();
+  if (!session) redirect(`/connexion?retour=${encodeURIComponent("/mon-compte/mot-de-passe")}`);
+  if (session.etape === "premiere-connexion") redirect("/premiere-connexion");
+  const required = session.etape === "changement-mot-de-passe";
+
   return (
-    <div className="fr-col-12 fr-col-md-8">
-      <h1>Changer de mot de passe</h1>
-      <CallOut titleAs="h2" title="Votre Caf vous demande de changer de mot de passe">
-        Par sécurité, vous devez choisir un nouveau mot de passe avant d&apos;utiliser votre espace. Ce changement n&apos;est
-        pas encore possible en ligne : contactez votre Caf, qui vous aidera à le faire.
-      </CallOut>
-      <LogoutButton className="fr-btn fr-btn--secondary" />
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Changer mon mot de passe</h1>
+        {required ? (
+          <CallOut titleAs="h2" title="Votre Caf vous demande de changer de mot de passe" className="fr-mb-4w">
+            Par sécurité, choisissez un nouveau mot de passe avant d&apos;utiliser votre espace.
+          </CallOut>
+        ) : (
+          <p>
+            Après le changement, vos autres sessions ouvertes (sur un autre appareil ou un autre navigateur) seront fermées, et un
+            message vous le confirmera sur vos coordonnées vérifiées.
+          </p>
+        )}
+        <p className="fr-text--sm">Tous les champs sont obligatoires.</p>
+        <ChangePasswordForm />
+        <div className="fr-mt-6w">
+          {required ? (
+            <LogoutButton className="fr-btn fr-btn--secondary" />
+          ) : (
+            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/tableau-de-bord">
+              Retour au tableau de bord
+            </Link>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,68 @@
+"use client";
+// The password change form. Works without JavaScript (a plain form post to the server action); with it, errors
+// appear in place and the focus moves to the error summary. Passwords are never put back in the fields.
+import { useActionState, useEffect, useRef } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { submitPasswordChange } from "@/app/mon-compte/mot-de-passe/actions";
+import { NewPasswordFields } from "@/components/password/new-password-fields";
+import type { ChangePasswordField } from "@/lib/auth/change-password";
+import type { ActionResult } from "@/lib/forms/action-result";
+
+const initial: ActionResult<ChangePasswordField> = { status: "idle" };
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState(submitPasswordChange, initial);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") summary.current?.focus();
+  }, [state]);
+  const errors = state.fieldErrors ?? {};
+
+  return (
+    <form action={action} method="post" noValidate aria-describedby={state.message ? "mot-de-passe-message" : undefined}>
+      <div ref={summary} tabIndex={-1} id="mot-de-passe-message" aria-live="polite">
+        {state.status === "error" && (
+          <Alert
+            severity="error"
+            small
+            description={
+              <>
+                {state.message}
+                {Object.keys(errors).length > 0 && (
+                  <ul>
+                    {Object.entries(errors).map(([field, message]) => (
+                      <li key={field}>
+                        <a href={`#${field}`}>{message}</a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            }
+            className="fr-mb-3w"
+          />
+        )}
+      </div>
+      <Input
+        label="Mot de passe actuel"
+        hintText="Celui avec lequel vous vous êtes connecté"
+        state={errors.motDePasseActuel ? "error" : "default"}
+        stateRelatedMessage={errors.motDePasseActuel}
+        className="fr-mb-5w"
+        nativeInputProps={{
+          id: "motDePasseActuel",
+          name: "motDePasseActuel",
+          type: "password",
+          autoComplete: "current-password",
+          required: true,
+          "aria-invalid": errors.motDePasseActuel ? true : undefined,
+        }}
+      />
+      <NewPasswordFields errors={errors} />
+      <button className="fr-btn" type="submit" disabled={pending}>
+        Changer mon mot de passe
+      </button>
+    </form>
+  );
+}

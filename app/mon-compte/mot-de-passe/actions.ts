@@ -1,0 +1,78 @@
+"use server";
+// Password change form action. Open to a person in their space and to a person whose account the Caf flagged
+// (session step "changement-mot-de-passe"); the checks and the change happen in changePassword, this action
+// turns the outcome into a message, or re-opens the session with the new session version and goes to the
+// tableau de bord.
+import { redirect } from "next/navigation";
+import { changePassword, type ChangePasswordField } from "@/lib/auth/change-password";
+import { clientAddress } from "@/lib/auth/client-address";
+import { formatLockoutEnd } from "@/lib/auth/login-throttle";
+import { currentSession, openSession, type Session } from "@/lib/auth/session";
+import { appConfig } from "@/lib/config/app-config";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/forms/action-result";
+import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
+import { messagingConfig } from "@/lib/messaging/messaging-config";
+import { createTransports } from "@/lib/messaging/transports";
+
+/** Same guard as the page: a session in the space or on the required password change, nothing else. */
+async function passwordChangeSession(): Promise<Session> {
+  const session = await currentSession();
+  if (!session) redirect(`/connexion?retour=${encodeURIComponent("/mon-compte/mot-de-passe")}`);
+  if (session.etape === "premiere-connexion") redirect("/premiere-connexion");
+  return session;
+}
+
+export async function submitPasswordChange(
+  _previous: ActionResult<ChangePasswordField>,
+  formData: FormData,
+): Promise<ActionResult<ChangePasswordField>> {
+  const session = await passwordChangeSession();
+  const config = appConfig();
+  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const prisma = await db();
+  const outcome = await changePassword(prisma, keys, {
+    compteId: session.sub,
+    personneId: session.personneId,
+    motDePasseActuel: formData.get("motDePasseActuel"),
+    nouveauMotDePasse: formData.get("nouveauMotDePasse"),
+    confirmation: formData.get("confirmation"),
+    ip: await clientAddress(),
+  });
+  // Passwords are never sent back: the form comes back empty.
+  if (!outcome.ok) {
+    switch (outcome.reason) {
+      case "SAISIE_INVALIDE":
+        return { status: "error", message: "Votre mot de passe n'a pas été modifié : le formulaire contient des erreurs.", fieldErrors: outcome.fieldErrors };
+      case "LIMITE_ATTEINTE":
+        return {
+          status: "error",
+          message: `Trop de mots de passe actuels incorrects. Par sécurité, réessayez après ${formatLockoutEnd(outcome.until)}. En cas d'oubli, déconnectez-vous et utilisez « Mot de passe oublié ».`,
+        };
+      case "COMPTE_INDISPONIBLE":
+        return {
+          status: "error",
+          message: "Votre mot de passe n'a pas été modifié : votre compte a changé entre-temps (par exemple depuis un autre appareil). Reconnectez-vous, puis recommencez.",
+        };
+    }
+  }
+
+  // The change is committed: the notices go now, or later from the outbox if the provider is down.
+  const transports = createTransports(messagingConfig());
+  for (const id of outcome.notifications) {
+    try {
+      await deliverMessageNow(prisma, transports, keys, id);
+    } catch {
+      // Still in the outbox: the worker sends it.
+    }
+  }
+  await openSession({
+    sub: session.sub,
+    personneId: session.personneId,
+    versionSession: outcome.versionSession,
+    methode: session.methode,
+    etape: "espace",
+    connexionPrecedente: session.connexionPrecedente,
+  });
+  redirect("/tableau-de-bord?mot-de-passe=modifie");
+}

@@ -1,0 +1,77 @@
+"use client";
+// Step 3: the 6-digit code, and help when nothing arrives (a new code, or another channel). Both buttons post to
+// one action, so the message shown is always the answer to the last one pressed.
+import { useActionState } from "react";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { changeRecoveryChannel, submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
+import type { ActionResult } from "@/lib/forms/action-result";
+import type { CanalCode } from "@/lib/verification/code-messages";
+import { FormMessage } from "./form-message";
+
+const initial: ActionResult<"code"> = { status: "idle" };
+
+export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCode; nouveauxCodesRestants: number }) {
+  const [state, action, pending] = useActionState(submitCodeStep, initial);
+  const error = state.fieldErrors?.code;
+  return (
+    <>
+      <form action={action} method="post" noValidate>
+        <FormMessage id="code-message" state={state} />
+        <Input
+          label="Code de vérification"
+          hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : "courriel"}`}
+          state={error ? "error" : "default"}
+          stateRelatedMessage={error}
+          nativeInputProps={{
+            id: "code",
+            name: "code",
+            inputMode: "numeric",
+            autoComplete: "one-time-code",
+            maxLength: 16,
+            required: true,
+            "aria-invalid": error ? true : undefined,
+          }}
+        />
+        <button className="fr-btn" type="submit" disabled={pending}>
+          Valider le code
+        </button>
+      </form>
+
+      <section aria-labelledby="titre-rien-recu" className="fr-mt-6w">
+        <h2 id="titre-rien-recu" className="fr-h5">
+          Vous n&apos;avez rien reçu ?
+        </h2>
+        <ul>
+          <li>Attendez quelques secondes : le message peut mettre un peu de temps à arriver.</li>
+          {canal === "EMAIL" ? (
+            <li>Regardez dans le dossier des courriers indésirables (spam) de votre messagerie.</li>
+          ) : (
+            <li>Vérifiez que votre téléphone capte le réseau et peut recevoir des SMS.</li>
+          )}
+          {nouveauxCodesRestants === 0 && (
+            <li>Vous avez demandé le nombre maximal de nouveaux codes : choisissez un autre moyen de recevoir un code, réessayez demain, ou contactez votre Caf.</li>
+          )}
+        </ul>
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          {nouveauxCodesRestants > 0 && (
+            <li>
+              <form action={action} method="post">
+                <input type="hidden" name="intention" value="nouveau-code" />
+                <button className="fr-btn fr-btn--secondary" type="submit" disabled={pending}>
+                  Recevoir un nouveau code ({nouveauxCodesRestants} {nouveauxCodesRestants > 1 ? "possibles" : "possible"})
+                </button>
+              </form>
+            </li>
+          )}
+          <li>
+            <form action={changeRecoveryChannel} method="post">
+              <button className="fr-btn fr-btn--tertiary" type="submit">
+                Modifier mon choix
+              </button>
+            </form>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

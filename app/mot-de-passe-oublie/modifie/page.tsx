@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { readPasswordRecovery } from "@/lib/auth/recovery/recovery-cookie";
+
+export const metadata: Metadata = { title: "Mot de passe modifié" };
+
+export default async function MotDePasseModifiePage() {
+  const state = await readPasswordRecovery();
+  if (!state?.termine) redirect("/mot-de-passe-oublie?raison=expiree");
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Votre mot de passe a été modifié</h1>
+        {state.termine.suspendu ? (
+          <Alert
+            severity="warning"
+            title="Votre espace reste suspendu"
+            className="fr-mb-4w"
+            description="Votre nouveau mot de passe est enregistré, mais votre Caf a suspendu l'accès à votre espace : vous ne pourrez pas vous connecter tant qu'elle ne l'aura pas rétabli. Contactez votre Caf, à l'accueil ou par téléphone au numéro indiqué sur vos courriers."
+          />
+        ) : (
+          <p>Vous pouvez dès maintenant vous connecter avec votre nouveau mot de passe.</p>
+        )}
+        <p>
+          Par sécurité, toutes les sessions ouvertes sur votre espace ont été fermées, y compris sur vos autres appareils. Un message
+          vous confirme ce changement sur chacune de vos coordonnées confirmées.
+        </p>
+        <Link className="fr-btn" href="/connexion">
+          Aller à la page de connexion
+        </Link>
+      </div>
+    </div>
+  );
+}
