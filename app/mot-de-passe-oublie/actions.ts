@@ -1,13 +1,13 @@
 "use server";
 // The four steps of "Mot de passe oublié". Each action reads where the recovery stands from its cookie, delegates
 // to lib/auth/recovery/password-recovery.ts, and answers with an ActionResult or a redirect to the next step.
+import { deliverPasswordChangedNotices } from "@/lib/auth/password-changed-notices";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import {
   checkPasswordRecoveryCode,
-  deliverNotifications,
   resetForgottenPassword,
   sendPasswordRecoveryCode,
   startPasswordRecovery,
@@ -126,7 +126,7 @@ export async function submitNewPassword(_previous: ActionResult<NewPasswordField
   }
   // The notices go out after the answer; whatever fails is retried by the outbox worker.
   const notifications = outcome.notifications;
-  after(() => deliverNotifications(prisma, keys(), createTransports(messagingConfig()), notifications));
+  after(() => deliverPasswordChangedNotices(prisma, keys(), createTransports(messagingConfig()), notifications));
   await savePasswordRecovery({ debutLe: state.debutLe, personneId: null, termine: { suspendu: outcome.suspendu } });
   redirect("/mot-de-passe-oublie/modifie");
 }

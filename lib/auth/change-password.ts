@@ -6,13 +6,12 @@
 // person (not on the IP address: whoever types them already holds the person's session, from wherever) plus the
 // IP address counter shared with the login: 5 wrong current passwords within 15 minutes lock the change for 5
 // minutes, then 15, 30, 60. The lockout is checked before any argon2 verification.
+import { queuePasswordChangedNotices } from "./password-changed-notices";
 import "server-only";
 import { z } from "zod";
 import { journal } from "../audit/journal";
 import { decryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
-import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
-import { passwordChanged } from "../messaging/templates";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess, THROTTLE_LIMITS, throttleKeys, type ThrottleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { checkPassword } from "./password-policy";
@@ -144,7 +143,6 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
   if (Object.keys(fieldErrors).length > 0 || nouveauMotDePasse === undefined) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors };
 
   const hash = await hashPassword(nouveauMotDePasse);
-  const notice = passwordChanged({ date: now });
   const notifications = await db.$transaction(async (tx) => {
     // Conditional on the hash just verified and the session version: of two simultaneous changes, one wins.
     const { count } = await tx.compte.updateMany({
@@ -165,12 +163,7 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
       survenuLe: now,
       details: { changementExige: compte.etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS", notifications: compte.personne.coordonnees.length },
     });
-    const ids: string[] = [];
-    for (const contact of compte.personne.coordonnees) {
-      const canal = contact.type === "MOBILE" ? "SMS" : "EMAIL";
-      ids.push((await enqueueMessage(tx, outboxMessage(canal, decryptField(contact.valeurChiffree, keys), notice), keys, { now })).id);
-    }
-    return ids;
+    return queuePasswordChangedNotices(tx, compte.personne.coordonnees, keys, now);
   });
   if (!notifications) return { ok: false, reason: "COMPTE_INDISPONIBLE" };
   await recordLoginSuccess(db, throttle);

@@ -11,7 +11,7 @@ import { currentSession, openSession, type Session } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
+import { deliverPasswordChangedNotices } from "@/lib/auth/password-changed-notices";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
@@ -58,14 +58,7 @@ export async function submitPasswordChange(
   }
 
   // The change is committed: the notices go now, or later from the outbox if the provider is down.
-  const transports = createTransports(messagingConfig());
-  for (const id of outcome.notifications) {
-    try {
-      await deliverMessageNow(prisma, transports, keys, id);
-    } catch {
-      // Still in the outbox: the worker sends it.
-    }
-  }
+  await deliverPasswordChangedNotices(prisma, keys, createTransports(messagingConfig()), outcome.notifications);
   await openSession({
     sub: session.sub,
     personneId: session.personneId,

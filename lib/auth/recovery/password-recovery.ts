@@ -3,6 +3,7 @@
 // an account without any verified contact all lead to the same screen, with nothing to choose. Codes go through the
 // one verification engine (bound to the person, this flow, the channel and the contact), messages through the
 // durable outbox, and the password change is one transaction that also ends every open session.
+import { queuePasswordChangedNotices } from "../password-changed-notices";
 import "server-only";
 import { z } from "zod";
 import { journal } from "../../audit/journal";
@@ -14,7 +15,7 @@ import { maskEmail } from "../../identity/email";
 import { maskMobile } from "../../identity/mobile";
 import { deliverMessageNow, type DeliveryOutcome } from "../../messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../../messaging/enqueue-message";
-import { passwordChanged, verificationCode } from "../../messaging/templates";
+import { verificationCode } from "../../messaging/templates";
 import { RAISON_CODE_DIFFERE, type Transports } from "../../messaging/transports";
 import { codeValidityMinutes, type CanalCode } from "../../verification/code-messages";
 import { issueVerificationCode, verifyCode, type VerifyResult } from "../../verification/verification-engine";
@@ -230,7 +231,6 @@ export async function resetForgottenPassword(
   }
 
   const hash = await hashPassword(parsed.data.nouveauMotDePasse);
-  const notice = passwordChanged({ date: now });
   const result = await db.$transaction(async (tx) => {
     // Conditional on the password not having changed since the code was typed: two submissions, one change.
     const { count } = await tx.compte.updateMany({
@@ -251,18 +251,9 @@ export async function resetForgottenPassword(
       survenuLe: now,
       details: { canal: authorisation.canal, compteSuspendu: compte.etat === "SUSPENDU" },
     });
-    const ids: string[] = [];
-    for (const contact of personne.coordonnees) {
-      const canal = contact.type === "MOBILE" ? "SMS" : "EMAIL";
-      ids.push((await enqueueMessage(tx, outboxMessage(canal, decryptField(contact.valeurChiffree, keys), notice), keys, { now })).id);
-    }
-    return ids;
+    return queuePasswordChangedNotices(tx, personne.coordonnees, keys, now);
   });
   if (!result) return { ok: false, reason: "AUTORISATION_EXPIREE" };
   return { ok: true, suspendu: compte.etat === "SUSPENDU", notifications: result };
 }
 
-/** Delivers the notices queued by a password change; whatever is not sent now, the outbox worker retries. */
-export async function deliverNotifications(db: Database, keys: FieldKeys, transports: Transports, ids: readonly string[]): Promise<void> {
-  for (const id of ids) await deliverMessageNow(db, transports, keys, id);
-}
