@@ -66,6 +66,19 @@ describe("démarrage : une configuration fautive arrête le portail avec une phr
     }
   });
 
+  it("la production refuse de démarrer sans serveur d'envoi des courriels, avant de construire quoi que ce soit", () => {
+    const { status, output } = start({
+      MON_COMPTE_MODE: "production",
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      DATA_LOOKUP_KEY: Buffer.alloc(32, 2).toString("base64"),
+      AUTH_SECRET: "x".repeat(44),
+      SMTP_URL: "",
+    });
+    expect(status).toBe(1);
+    expectOneClearSentence(output, /SMTP_URL est obligatoire en production/);
+    expect(output).not.toMatch(/construction du portail/);
+  });
+
   it("la production refuse de démarrer sans ses clés de chiffrement", () => {
     const { status, output } = start({ MON_COMPTE_MODE: "production", DATA_ENCRYPTION_KEY: "", DATA_LOOKUP_KEY: "" });
     expect(status).toBe(1);

@@ -94,6 +94,8 @@ async function main() {
   let config: AppConfig;
   try {
     config = loadAppConfig();
+    // Messaging settings are checked now, with the rest, rather than once the server is already up.
+    loadMessagingConfig(process.env, config.mode);
     if (config.database.kind === "pglite") acquirePgliteLock(config.database.dataDir);
     else await checkPostgresReachable(config.database);
   } catch (error) {
