@@ -1,7 +1,7 @@
 "use server";
 // The four steps of "Mot de passe oublié". Each action reads where the recovery stands from its cookie, delegates
 // to lib/auth/recovery/password-recovery.ts, and answers with an ActionResult or a redirect to the next step.
-import { deliverPasswordChangedNotices } from "@/lib/auth/password-changed-notices";
+import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";

@@ -1,9 +1,9 @@
 "use client";
 // Works without JavaScript (a plain form post to the server action); with it, errors appear in place and the
 // focus moves to the error summary.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { submitLogin } from "@/app/connexion/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { LoginFormField } from "@/lib/auth/login-schema";
@@ -12,38 +12,11 @@ const initial: ActionResult<LoginFormField> = { status: "idle" };
 
 export function LoginForm({ retour }: { retour?: string }) {
   const [state, action, pending] = useActionState(submitLogin, initial);
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") summary.current?.focus();
-  }, [state]);
   const errors = state.fieldErrors ?? {};
 
   return (
     <form action={action} method="post" noValidate aria-describedby={state.message ? "connexion-message" : undefined}>
-      <div ref={summary} tabIndex={-1} id="connexion-message" aria-live="polite">
-        {state.status === "error" && (
-          <Alert
-            severity="error"
-            small
-            description={
-              <>
-                {state.message}
-                {Object.keys(errors).length > 0 && (
-                  <ul>
-                    {Object.entries(errors).map(([field, message]) => (
-                      <li key={field}>
-                        <a href={`#${field}`}>{message}</a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            }
-            className="fr-mb-3w"
-          />
-        )}
-        {state.status === "info" && <Alert severity="info" small description={state.message ?? ""} className="fr-mb-3w" />}
-      </div>
+      <FormMessage id="connexion-message" state={state} />
       {retour && <input type="hidden" name="retour" value={retour} />}
       <Input
         label="Identifiant"

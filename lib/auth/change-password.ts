@@ -6,7 +6,7 @@
 // person (not on the IP address: whoever types them already holds the person's session, from wherever) plus the
 // IP address counter shared with the login: 5 wrong current passwords within 15 minutes lock the change for 5
 // minutes, then 15, 30, 60. The lockout is checked before any argon2 verification.
-import { queuePasswordChangedNotices } from "./password-changed-notices";
+import { queuePasswordChangedNotices, replacedPasswordData } from "./password-replacement";
 import "server-only";
 import { z } from "zod";
 import { journal } from "../audit/journal";
@@ -147,12 +147,7 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
     // Conditional on the hash just verified and the session version: of two simultaneous changes, one wins.
     const { count } = await tx.compte.updateMany({
       where: { id: compte.id, motDePasseHash: compte.motDePasseHash, versionSession: compte.versionSession, etat: { in: [...CHANGEABLE] } },
-      data: {
-        motDePasseHash: hash,
-        motDePasseModifieLe: now,
-        versionSession: { increment: 1 },
-        ...(compte.etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS" ? { etat: "ACTIF" as const } : {}),
-      },
+      data: replacedPasswordData(hash, compte.etat, now),
     });
     if (count !== 1) return null;
     await journal(tx, {

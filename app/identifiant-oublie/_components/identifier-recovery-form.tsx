@@ -5,7 +5,7 @@ import { useActionState, type ComponentProps } from "react";
 import Link from "next/link";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { submitIdentifierRecovery } from "@/app/identifiant-oublie/actions";
-import { FormMessage } from "@/app/mot-de-passe-oublie/_components/form-message";
+import { FormMessage } from "@/components/forms/form-message";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { IdentifierRecoveryField } from "@/lib/auth/recovery/identifier-recovery";
 

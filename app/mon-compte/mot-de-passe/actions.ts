@@ -11,7 +11,7 @@ import { currentSession, openSession, type Session } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { deliverPasswordChangedNotices } from "@/lib/auth/password-changed-notices";
+import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 

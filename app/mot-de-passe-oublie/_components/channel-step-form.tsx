@@ -5,7 +5,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { chooseRecoveryChannel } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { RecoveryChannel } from "@/lib/auth/recovery/password-recovery";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/forms/form-message";
 
 const initial: ActionResult<"canal"> = { status: "idle" };
 

@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { changeRecoveryChannel, submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CanalCode } from "@/lib/verification/code-messages";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/forms/form-message";
 
 const initial: ActionResult<"code"> = { status: "idle" };
 

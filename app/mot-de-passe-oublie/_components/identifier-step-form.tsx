@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { submitRecoveryIdentifier } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { IdentifierStepField } from "@/lib/auth/recovery/password-recovery";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/forms/form-message";
 
 const initial: ActionResult<IdentifierStepField> = { status: "idle" };
 

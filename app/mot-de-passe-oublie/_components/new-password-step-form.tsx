@@ -5,7 +5,7 @@ import { NewPasswordFields } from "@/components/password/new-password-fields";
 import { submitNewPassword } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { NewPasswordField } from "@/lib/auth/recovery/password-recovery";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/forms/form-message";
 
 const initial: ActionResult<NewPasswordField> = { status: "idle" };
 

@@ -3,7 +3,7 @@
 // an account without any verified contact all lead to the same screen, with nothing to choose. Codes go through the
 // one verification engine (bound to the person, this flow, the channel and the contact), messages through the
 // durable outbox, and the password change is one transaction that also ends every open session.
-import { queuePasswordChangedNotices } from "../password-changed-notices";
+import { queuePasswordChangedNotices, replacedPasswordData } from "../password-replacement";
 import "server-only";
 import { z } from "zod";
 import { journal } from "../../audit/journal";
@@ -235,12 +235,7 @@ export async function resetForgottenPassword(
     // Conditional on the password not having changed since the code was typed: two submissions, one change.
     const { count } = await tx.compte.updateMany({
       where: { id: compte.id, etat: compte.etat, OR: [{ motDePasseModifieLe: null }, { motDePasseModifieLe: { lt: usedAt } }] },
-      data: {
-        motDePasseHash: hash,
-        motDePasseModifieLe: now,
-        versionSession: { increment: 1 },
-        ...(compte.etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS" ? { etat: "ACTIF" as const } : {}),
-      },
+      data: replacedPasswordData(hash, compte.etat, now),
     });
     if (count !== 1) return null;
     await journal(tx, {

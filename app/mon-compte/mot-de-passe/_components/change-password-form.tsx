@@ -1,8 +1,8 @@
 "use client";
 // The password change form. Works without JavaScript (a plain form post to the server action); with it, errors
 // appear in place and the focus moves to the error summary. Passwords are never put back in the fields.
-import { useActionState, useEffect, useRef } from "react";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { submitPasswordChange } from "@/app/mon-compte/mot-de-passe/actions";
 import { NewPasswordFields } from "@/components/password/new-password-fields";
@@ -13,37 +13,11 @@ const initial: ActionResult<ChangePasswordField> = { status: "idle" };
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(submitPasswordChange, initial);
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") summary.current?.focus();
-  }, [state]);
   const errors = state.fieldErrors ?? {};
 
   return (
     <form action={action} method="post" noValidate aria-describedby={state.message ? "mot-de-passe-message" : undefined}>
-      <div ref={summary} tabIndex={-1} id="mot-de-passe-message" aria-live="polite">
-        {state.status === "error" && (
-          <Alert
-            severity="error"
-            small
-            description={
-              <>
-                {state.message}
-                {Object.keys(errors).length > 0 && (
-                  <ul>
-                    {Object.entries(errors).map(([field, message]) => (
-                      <li key={field}>
-                        <a href={`#${field}`}>{message}</a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            }
-            className="fr-mb-3w"
-          />
-        )}
-      </div>
+      <FormMessage id="mot-de-passe-message" state={state} />
       <Input
         label="Mot de passe actuel"
         hintText="Celui avec lequel vous vous êtes connecté"

@@ -1,5 +1,5 @@
 "use client";
-// The message above a recovery form: the error summary (each field error links to its field) or an information.
+// The message above a form: the error summary (each field error links to its field) or an information.
 // It takes the focus after every answer, so that a screen reader reads it and the keyboard starts from it.
 import { useEffect, useRef } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";

@@ -1,6 +1,7 @@
-// "Votre mot de passe a été modifié": after any password change (from the account or through recovery), a
-// notice to each verified contact, written to the outbox in the change's own transaction and delivered after
-// the commit. Whatever cannot be delivered at once stays in the outbox for the worker.
+// What every password replacement does, from the account or through recovery: the new hash ends every open
+// session and lifts a change the Caf required; then "Votre mot de passe a été modifié" goes to each verified
+// contact, written to the outbox in the change's own transaction and delivered after the commit (whatever cannot
+// be delivered at once stays in the outbox for the worker).
 import type { FieldKeys } from "../crypto/field-encryption";
 import { decryptField } from "../crypto/field-encryption";
 import type { Prisma } from "../db/generated/client";
@@ -9,6 +10,16 @@ import { deliverMessageNow } from "../messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
 import { passwordChanged } from "../messaging/templates";
 import type { Transports } from "../messaging/transports";
+
+/** The account fields a new password sets (the caller adds its own conditions to the update). */
+export function replacedPasswordData(hash: string, etat: string, now: Date) {
+  return {
+    motDePasseHash: hash,
+    motDePasseModifieLe: now,
+    versionSession: { increment: 1 },
+    ...(etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS" ? { etat: "ACTIF" as const } : {}),
+  };
+}
 
 type VerifiedContact = { type: "EMAIL" | "MOBILE"; valeurChiffree: string };
 
