@@ -1,14 +1,46 @@
 // Caf operator commands: npm run admin -- <action> <identifiant> [--motif "…"]
 //   compte:suspendre | compte:reactiver | compte:exiger-changement-mot-de-passe
+// and: npm run admin -- cgu:publier <version | fichier> (publishes a CGU document kept in prisma/cgu/)
 import os from "node:os";
 import { z } from "zod";
 import { loadAppConfig } from "../lib/config/app-config";
 import { ConfigurationError } from "../lib/db/database-config";
 import { openPrisma } from "../lib/db/open-prisma";
+import { readCguDocument } from "../lib/cgu/cgu-files";
+import { publishCgu } from "../lib/cgu/cgu-versions";
 import { OPERATOR_ACTIONS, runOperatorAction, type OperatorAction } from "../lib/auth/operator-actions";
 
 const USAGE = `Usage : npm run admin -- <action> <identifiant> [--motif "…"]
-Actions : ${Object.keys(OPERATOR_ACTIONS).join(", ")}`;
+Actions : ${Object.keys(OPERATOR_ACTIONS).join(", ")}
+      ou : npm run admin -- cgu:publier <version | fichier>   (par exemple : cgu:publier 1.1)`;
+
+const operateur = () => process.env.OPERATEUR?.trim() || os.userInfo().username;
+
+/** cgu:publier: every person is asked to accept the new version at their next request. */
+async function publishCguCommand(reference: string | undefined) {
+  if (!reference) {
+    console.error(`Version ou fichier des CGU manquant.\n${USAGE}`);
+    process.exit(2);
+  }
+  const read = readCguDocument(reference);
+  if (!read.ok) {
+    console.error(read.error);
+    process.exit(2);
+  }
+  const config = loadAppConfig();
+  const db = await openPrisma(config.database, { poolSize: 1 });
+  try {
+    const result = await publishCgu(db, read.document, operateur());
+    console.log(
+      result.ok
+        ? `Version ${result.version} des CGU publiée : chaque personne devra l'accepter à sa prochaine action dans son espace.`
+        : result.message,
+    );
+    process.exitCode = result.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
 
 const argsSchema = z.object({
   action: z.enum(Object.keys(OPERATOR_ACTIONS) as [OperatorAction, ...OperatorAction[]], { error: `Action inconnue.\n${USAGE}` }),
@@ -18,6 +50,7 @@ const argsSchema = z.object({
 
 async function main() {
   const argv = process.argv.slice(2);
+  if (argv[0] === "cgu:publier") return publishCguCommand(argv[1]);
   const motifAt = argv.indexOf("--motif");
   const motif = motifAt >= 0 ? argv[motifAt + 1] : undefined;
   const positional = argv.filter((_, i) => motifAt < 0 || (i !== motifAt && i !== motifAt + 1));
@@ -31,7 +64,7 @@ async function main() {
   try {
     const result = await runOperatorAction(db, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, {
       ...parsed.data,
-      operateur: process.env.OPERATEUR?.trim() || os.userInfo().username,
+      operateur: operateur(),
     });
     console.log(result.message);
     process.exitCode = result.ok ? 0 : 1;

@@ -50,7 +50,7 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
     personneId: outcome.personneId,
     versionSession: outcome.versionSession,
     methode: outcome.kind === "bascule" ? "MOT_DE_PASSE_DOSSIER" : "MOT_DE_PASSE",
-    etape: outcome.kind === "bascule" ? "premiere-connexion" : outcome.mustChangePassword ? "changement-mot-de-passe" : "espace",
+    etape: outcome.activationPending ? "premiere-connexion" : outcome.mustChangePassword ? "changement-mot-de-passe" : "espace",
     connexionPrecedente: outcome.previousConnection?.getTime() ?? null,
   };
   const retour = safeReturnPath(formData.get("retour"));

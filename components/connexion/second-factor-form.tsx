@@ -6,6 +6,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { resendSecondFactor, submitSecondFactor } from "@/app/connexion/code/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 
 const initial: ActionResult<"code"> = { status: "idle" };
 
@@ -53,24 +54,17 @@ export function SecondFactorForm({ nouveauxCodesRestants }: { nouveauxCodesResta
         </button>
       </form>
 
-      <section aria-labelledby="titre-rien-recu" className="fr-mt-6w">
-        <h2 id="titre-rien-recu" className="fr-h5">
-          Vous n&apos;avez rien reçu ?
-        </h2>
-        <ul>
-          <li>Attendez quelques secondes : le message peut mettre un peu de temps à arriver.</li>
-          <li>Regardez dans le dossier des courriers indésirables (spam) de votre messagerie.</li>
-        </ul>
-        {nouveauxCodesRestants > 0 ? (
-          <form action={resend} method="post">
-            <button className="fr-btn fr-btn--secondary" type="submit" disabled={resending}>
-              Recevoir un nouveau code ({nouveauxCodesRestants} {nouveauxCodesRestants > 1 ? "possibles" : "possible"})
-            </button>
-          </form>
-        ) : (
-          <p>Vous avez demandé le nombre maximal de nouveaux codes. Réessayez plus tard ou contactez votre Caf.</p>
+      <CodeHelp canal="EMAIL" nouveauxCodesRestants={nouveauxCodesRestants} limitReachedAdvice="Réessayez plus tard ou contactez votre Caf.">
+        {nouveauxCodesRestants > 0 && (
+          <li>
+            <form action={resend} method="post">
+              <button className="fr-btn fr-btn--secondary" type="submit" disabled={resending}>
+                {newCodeLabel(nouveauxCodesRestants)}
+              </button>
+            </form>
+          </li>
         )}
-      </section>
+      </CodeHelp>
     </>
   );
 }

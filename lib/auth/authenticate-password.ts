@@ -29,6 +29,8 @@ export type LoginOutcome =
       versionSession: number;
       previousConnection: Date | null;
       mustChangePassword: boolean;
+      /** The account is not activated yet: the session opens on the first-connection wizard. */
+      activationPending: boolean;
     };
 
 // A hash of nothing in particular, verified when the identifier is unknown so that the timing is the same.
@@ -60,7 +62,9 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
   });
   const compte = personne?.compte;
   const dossier = personne?.appartenances.find((m) => LOGIN_ROLES.has(m.role))?.foyer;
-  const bascule = compte?.etat === "NON_ACTIVE";
+  // La bascule: the dossier password opens an account not activated yet, until the person has chosen their own
+  // password in the wizard; from then on only the personal password works (and resumes the wizard if unfinished).
+  const bascule = compte?.etat === "NON_ACTIVE" && !compte.motDePasseHash;
   const storedHash = bascule ? dossier?.motDePasseDossierHash : compte?.motDePasseHash;
 
   const passwordMatches = await verifyPassword(storedHash ?? (await getDummyHash()), motDePasse);
@@ -106,5 +110,6 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
     versionSession: compte!.versionSession,
     previousConnection: compte!.derniereConnexionLe,
     mustChangePassword: compte!.etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS",
+    activationPending: compte!.etat === "NON_ACTIVE",
   };
 }

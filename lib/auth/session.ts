@@ -8,6 +8,7 @@ import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, decodeSession, encodeSession, sessionExpiry, type SessionClaims, type SessionStep } from "./session-token";
 import { safeReturnPath } from "./return-path";
+import { hasAcceptedCurrentCgu } from "../cgu/cgu-versions";
 
 export type Session = SessionClaims & { nowSeconds: number };
 
@@ -29,15 +30,33 @@ async function loginRedirect(): Promise<never> {
   redirect(`/connexion?retour=${encodeURIComponent(safeReturnPath(path))}`);
 }
 
-/** The session of a person who has completed their first connection; otherwise a redirect. */
-export async function requireSession(options: { step?: SessionStep } = {}): Promise<Session> {
+/** Where a person whose CGU acceptance is out of date goes before anything else in their space. */
+export const CGU_ACCEPTANCE_PATH = "/conditions-generales/acceptation";
+
+/**
+ * The session of a person who has completed their first connection; otherwise a redirect. In their space, a
+ * person must also have accepted the CGU version in force: a new version is asked for at the next request
+ * (pass `cgu: false` only on the pages that ask for it).
+ */
+export async function requireSession(options: { step?: SessionStep; cgu?: boolean } = {}): Promise<Session> {
   const session = await currentSession();
   if (!session) return loginRedirect();
   const wanted = options.step ?? "espace";
   if (session.etape !== wanted) {
     redirect(session.etape === "premiere-connexion" ? "/premiere-connexion" : session.etape === "changement-mot-de-passe" ? "/mon-compte/mot-de-passe" : "/tableau-de-bord");
   }
+  if (wanted !== "premiere-connexion" && options.cgu !== false && !(await hasAcceptedCurrentCgu(await db(), session.personneId))) {
+    const path = (await headers()).get("x-pathname") ?? "/tableau-de-bord";
+    redirect(`${CGU_ACCEPTANCE_PATH}?retour=${encodeURIComponent(safeReturnPath(path))}`);
+  }
   return session;
+}
+
+/** Rewrites the current session's cookie with some claims changed (its clocks are kept). */
+export async function updateSession(session: Session, changes: Partial<Pick<SessionClaims, "etape" | "versionSession">>): Promise<void> {
+  const { nowSeconds: _now, ...claims } = session;
+  const value = await encodeSession({ ...claims, ...changes, activiteA: nowSeconds() }, appConfig().authSecret);
+  (await cookies()).set(SESSION_COOKIE, value, SESSION_COOKIE_OPTIONS);
 }
 
 /** Where a freshly opened session goes first. */

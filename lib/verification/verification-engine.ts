@@ -175,6 +175,27 @@ async function newCodesWindowStart(db: VerificationDb, binding: ResolvedBinding,
   return lastUsed?.utiliseLe ?? windowStart;
 }
 
+export type CodeStatus = { expireLe: Date; nouveauxCodesRestants: number };
+
+/**
+ * The latest code of a binding, for the code screen: until when it is valid, and how many new codes may still be
+ * asked for this contact detail and purpose. Null when no code was ever issued for it.
+ */
+export async function latestCodeStatus(db: VerificationDb, input: CodeBinding & { now?: Date }, keys: FieldKeys): Promise<CodeStatus | null> {
+  const now = input.now ?? new Date();
+  const binding = resolveBinding(input, keys);
+  const latest = await db.codeVerification.findFirst({
+    where: { personneId: binding.personneId, objet: binding.objet, canal: binding.canal, cibleEmpreinte: binding.cibleEmpreinte },
+    orderBy: { emisLe: "desc" },
+    select: { expireLe: true },
+  });
+  if (!latest) return null;
+  const issuedInWindow = await db.codeVerification.count({
+    where: { cibleEmpreinte: binding.cibleEmpreinte, objet: binding.objet, emisLe: { gt: await newCodesWindowStart(db, binding, now) } },
+  });
+  return { expireLe: latest.expireLe, nouveauxCodesRestants: Math.max(0, 1 + MAX_NEW_CODES - issuedInWindow) };
+}
+
 type CodeRow = { id: string; codeHash: string; expireLe: Date; essais: number; utiliseLe: Date | null; remplaceLe: Date | null };
 const CODE_ROW = { id: true, codeHash: true, expireLe: true, essais: true, utiliseLe: true, remplaceLe: true } as const;
 

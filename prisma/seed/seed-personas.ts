@@ -1,6 +1,8 @@
 // Demo data: exactly the fictitious personas of personas.json (a copy of the shared file, so that nothing reads
 // outside the project at run time). Every record is marked fictif. Amina, the primo-demandeur, is deliberately
 // NOT loaded: she creates her space herself; her data stays available through PERSONAS for the flows that need it.
+import { currentCgu, publishCgu } from "../../lib/cgu/cgu-versions";
+import { INITIAL_CGU_FILE, readCguDocument } from "../../lib/cgu/cgu-files";
 import { randomUUID } from "node:crypto";
 import personasFile from "./personas.json" with { type: "json" };
 import type { Database } from "../../lib/db/open-prisma";
@@ -124,6 +126,8 @@ export async function seedPersonas(
 
   const now = new Date();
   const periods = recentPaymentPeriods(now, 6);
+  // The demo's CGU in force: the accounts already activated have accepted it.
+  const cguId = await ensureInitialCgu(db, now);
 
   const result = await db.$transaction(
     async (tx) => {
@@ -145,8 +149,10 @@ export async function seedPersonas(
               personneId: id,
               etat: p.compteActive ? "ACTIF" : "NON_ACTIVE",
               motDePasseHash: p.compteActive ? accountHash : null,
+              activeLe: p.compteActive ? now : null,
             },
           });
+          if (p.compteActive) await tx.acceptationCgu.create({ data: { personneId: id, versionCguId: cguId, accepteeLe: now } });
         }
         const coordonnees = coordonneesData(id, p, keys, now);
         if (coordonnees.length > 0) await tx.coordonnee.createMany({ data: coordonnees });
@@ -272,7 +278,8 @@ function coordonneesData(personneId: string, p: PersonaPersonne, keys: FieldKeys
   if (p.email) {
     const parsed = parseEmail(p.email);
     if (!parsed.ok) throw new Error(`L'adresse de la persona ${p.key} est invalide : ${parsed.error}`);
-    const value = parsed.value.toLowerCase();
+    // Normalised as everywhere else (lib/identity/email.ts): the domain in lower case, the local part as written.
+    const value = parsed.value;
     rows.push(coordonnee(personneId, "EMAIL", value, p.emailVerifie === true, keys, now));
   }
   if (p.mobile) {
@@ -319,4 +326,15 @@ export function recentPaymentPeriods(now: Date, count: number): { periode: Date;
     periods.push({ periode: utcDate(year, month, 1), payeLe: utcDate(year, month + 1, 5) });
   }
   return periods;
+}
+
+/** Publishes the repository's first CGU version if no version is published yet; returns the version in force. */
+export async function ensureInitialCgu(db: Database, now: Date): Promise<string> {
+  const current = await currentCgu(db);
+  if (current) return current.id;
+  const read = readCguDocument(INITIAL_CGU_FILE);
+  if (!read.ok) throw new Error(read.error);
+  const published = await publishCgu(db, read.document, "demonstration", now);
+  if (!published.ok) throw new Error(published.message);
+  return (await currentCgu(db))!.id;
 }

@@ -7,6 +7,7 @@ import { changeRecoveryChannel, submitCodeStep } from "@/app/mot-de-passe-oublie
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CanalCode } from "@/lib/verification/code-messages";
 import { FormMessage } from "@/components/forms/form-message";
+import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 
 const initial: ActionResult<"code"> = { status: "idle" };
 
@@ -37,41 +38,29 @@ export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCod
         </button>
       </form>
 
-      <section aria-labelledby="titre-rien-recu" className="fr-mt-6w">
-        <h2 id="titre-rien-recu" className="fr-h5">
-          Vous n&apos;avez rien reçu ?
-        </h2>
-        <ul>
-          <li>Attendez quelques secondes : le message peut mettre un peu de temps à arriver.</li>
-          {canal === "EMAIL" ? (
-            <li>Regardez dans le dossier des courriers indésirables (spam) de votre messagerie.</li>
-          ) : (
-            <li>Vérifiez que votre téléphone capte le réseau et peut recevoir des SMS.</li>
-          )}
-          {nouveauxCodesRestants === 0 && (
-            <li>Vous avez demandé le nombre maximal de nouveaux codes : choisissez un autre moyen de recevoir un code, réessayez demain, ou contactez votre Caf.</li>
-          )}
-        </ul>
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          {nouveauxCodesRestants > 0 && (
-            <li>
-              <form action={action} method="post">
-                <input type="hidden" name="intention" value="nouveau-code" />
-                <button className="fr-btn fr-btn--secondary" type="submit" disabled={pending}>
-                  Recevoir un nouveau code ({nouveauxCodesRestants} {nouveauxCodesRestants > 1 ? "possibles" : "possible"})
-                </button>
-              </form>
-            </li>
-          )}
+      <CodeHelp
+        canal={canal}
+        nouveauxCodesRestants={nouveauxCodesRestants}
+        limitReachedAdvice="Choisissez un autre moyen de recevoir un code, réessayez demain, ou contactez votre Caf."
+      >
+        {nouveauxCodesRestants > 0 && (
           <li>
-            <form action={changeRecoveryChannel} method="post">
-              <button className="fr-btn fr-btn--tertiary" type="submit">
-                Modifier mon choix
+            <form action={action} method="post">
+              <input type="hidden" name="intention" value="nouveau-code" />
+              <button className="fr-btn fr-btn--secondary" type="submit" disabled={pending}>
+                {newCodeLabel(nouveauxCodesRestants)}
               </button>
             </form>
           </li>
-        </ul>
-      </section>
+        )}
+        <li>
+          <form action={changeRecoveryChannel} method="post">
+            <button className="fr-btn fr-btn--tertiary" type="submit">
+              Modifier mon choix
+            </button>
+          </form>
+        </li>
+      </CodeHelp>
     </>
   );
 }

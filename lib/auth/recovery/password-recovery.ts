@@ -21,7 +21,7 @@ import { codeValidityMinutes, type CanalCode } from "../../verification/code-mes
 import { issueVerificationCode, verifyCode, type VerifyResult } from "../../verification/verification-engine";
 import { fieldErrorsFrom } from "../../forms/action-result";
 import { hashPassword } from "../password-hash";
-import { checkPassword } from "../password-policy";
+import { validateNewPassword, type NewPasswordField } from "../new-password";
 import { takeRecoveryAttempt } from "./recovery-throttle";
 
 export const PASSWORD_RECOVERY_OBJET = "MOT_DE_PASSE_OUBLIE";
@@ -155,23 +155,7 @@ export async function checkPasswordRecoveryCode(
 
 // ── Step 4: the new password ──────────────────────────────────────────────────────────────────────────────────
 
-export type NewPasswordField = "nouveauMotDePasse" | "confirmation";
-
-/** Longest input read at all: anything longer is refused before any rule or hashing runs. */
-const PASSWORD_INPUT_MAX_LENGTH = 128;
-
-const newPasswordSchema = z
-  .object({
-    nouveauMotDePasse: z
-      .string({ error: "Saisissez votre nouveau mot de passe." })
-      .min(1, "Saisissez votre nouveau mot de passe.")
-      .max(PASSWORD_INPUT_MAX_LENGTH, "Le mot de passe saisi est trop long : 24 caractères au plus."),
-    confirmation: z.string({ error: "Saisissez une deuxième fois votre nouveau mot de passe." }).min(1, "Saisissez une deuxième fois votre nouveau mot de passe."),
-  })
-  .refine((v) => v.nouveauMotDePasse === v.confirmation, {
-    path: ["confirmation"],
-    message: "Les deux mots de passe saisis ne sont pas identiques : saisissez deux fois le même mot de passe.",
-  });
+export type { NewPasswordField } from "../new-password";
 
 export type ResetOutcome =
   | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<NewPasswordField, string>> }
@@ -217,20 +201,10 @@ export async function resetForgottenPassword(
     return { ok: false, reason: "AUTORISATION_EXPIREE" };
   }
 
-  const parsed = newPasswordSchema.safeParse({ nouveauMotDePasse: input.nouveauMotDePasse, confirmation: input.confirmation });
-  if (!parsed.success) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: fieldErrorsFrom<NewPasswordField>(parsed.error.issues) };
-  const rules = checkPassword(parsed.data.nouveauMotDePasse, {
-    nomNaissance: personne.nomNaissance,
-    nomUsage: personne.nomUsage ?? undefined,
-    prenoms: personne.prenoms,
-    dateNaissance: personne.dateNaissance,
-    nir: personne.nirChiffre ? decryptField(personne.nirChiffre, keys) : undefined,
-  });
-  if (!rules.ok) {
-    return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: { nouveauMotDePasse: rules.errors.join(" ") } };
-  }
+  const checked = validateNewPassword(input, personne, keys);
+  if (!checked.ok) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: checked.fieldErrors };
 
-  const hash = await hashPassword(parsed.data.nouveauMotDePasse);
+  const hash = await hashPassword(checked.motDePasse);
   const result = await db.$transaction(async (tx) => {
     // Conditional on the password not having changed since the code was typed: two submissions, one change.
     const { count } = await tx.compte.updateMany({

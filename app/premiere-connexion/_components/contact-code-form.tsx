@@ -1,0 +1,68 @@
+"use client";
+// Step 3: the code received by SMS or e-mail, and help when nothing arrives. Works without JavaScript.
+import Link from "next/link";
+import { useActionState } from "react";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { FormMessage } from "@/components/forms/form-message";
+import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
+import type { ActionResult } from "@/lib/forms/action-result";
+import type { CanalCode } from "@/lib/verification/code-messages";
+import { requestContactCode, submitContactCode } from "../actions";
+
+const initial: ActionResult<"code"> = { status: "idle" };
+
+export function ContactCodeForm({ canal, nouveauxCodesRestants }: { canal: CanalCode; nouveauxCodesRestants: number }) {
+  const [state, action, pending] = useActionState(submitContactCode, initial);
+  const [resent, resend, resending] = useActionState(requestContactCode, initial);
+  const error = state.fieldErrors?.code;
+  return (
+    <>
+      <FormMessage id="nouveau-code-message" state={resent} />
+      <form action={action} method="post" noValidate>
+        <FormMessage id="code-message" state={state} />
+        <input type="hidden" name="canal" value={canal} />
+        <Input
+          label="Code de vérification"
+          hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : "courriel"}`}
+          state={error ? "error" : "default"}
+          stateRelatedMessage={error}
+          nativeInputProps={{
+            id: "code",
+            name: "code",
+            inputMode: "numeric",
+            autoComplete: "one-time-code",
+            maxLength: 16,
+            required: true,
+            "aria-invalid": error ? true : undefined,
+          }}
+        />
+        <button className="fr-btn" type="submit" disabled={pending}>
+          Valider le code
+        </button>
+      </form>
+      <CodeHelp canal={canal} nouveauxCodesRestants={nouveauxCodesRestants} limitReachedAdvice="Réessayez demain, indiquez une autre coordonnée, ou continuez sans confirmer.">
+        {nouveauxCodesRestants > 0 && (
+          <li>
+            <form action={resend} method="post">
+              <input type="hidden" name="canal" value={canal} />
+              <input type="hidden" name="intention" value="nouveau-code" />
+              <button className="fr-btn fr-btn--secondary" type="submit" disabled={resending}>
+                {newCodeLabel(nouveauxCodesRestants)}
+              </button>
+            </form>
+          </li>
+        )}
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href="/premiere-connexion/coordonnees">
+            Modifier mes coordonnées
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href="/premiere-connexion/coordonnees/confirmation">
+            Confirmer plus tard
+          </Link>
+        </li>
+      </CodeHelp>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+// A person's contact details (SPEC §3): an e-mail address and/or a mobile number, each belonging to one person
+// only, encrypted at rest and looked up through a keyed hash. Confirming one goes through the verification engine
+// (a 6-digit code by e-mail, valid 15 minutes, or by SMS, valid 10 minutes) and the durable outbox.
+// Used by the first-connection wizard; the contact change of the space will use the same functions.
+import { z } from "zod";
+import { journal } from "../audit/journal";
+import { decryptField, encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
+import type { Database } from "../db/open-prisma";
+import { isUniqueViolation } from "../db/errors";
+import { maskEmail, parseEmail } from "../identity/email";
+import { formatMobileForDisplay, parseMobile } from "../identity/mobile";
+import { deliverMessageNow } from "../messaging/deliver-outbox";
+import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
+import { verificationCode } from "../messaging/templates";
+import type { Transports } from "../messaging/transports";
+import { codeValidityMinutes, type CanalCode } from "../verification/code-messages";
+import { issueVerificationCode, latestCodeStatus, verifyCode, type VerifyResult } from "../verification/verification-engine";
+
+export const CONTACT_CONFIRMATION_OBJET = "CONFIRMATION_CONTACT";
+
+export type ContactField = "email" | "mobile";
+export type ContactType = "EMAIL" | "MOBILE";
+
+export const CONTACT_MESSAGES = {
+  auMoinsUn: "Indiquez au moins une adresse électronique ou un numéro de mobile : c'est ainsi que nous pourrons vous joindre.",
+  emailPris:
+    "Cette adresse électronique est déjà utilisée dans l'espace d'une autre personne. Chaque personne a sa propre adresse : indiquez la vôtre.",
+  mobilePris:
+    "Ce numéro de mobile est déjà utilisé dans l'espace d'une autre personne. Chaque personne a son propre numéro : indiquez le vôtre.",
+  dejaConfirmeeAilleurs:
+    "Cette coordonnée vient d'être confirmée dans l'espace d'une autre personne : elle ne peut plus être la vôtre. Modifiez vos coordonnées.",
+} as const;
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Ce champ doit être un texte." })
+    .max(max, tooLong)
+    .transform((value) => value.trim());
+
+const contactFormSchema = z.object({
+  email: optionalText(254, "L'adresse électronique est trop longue (254 caractères au maximum).").optional().default(""),
+  mobile: optionalText(32, "Le numéro de mobile est trop long.").optional().default(""),
+});
+
+export type ContactValues = { email: string | null; mobile: string | null };
+export type ContactValidation = { ok: true; values: ContactValues } | { ok: false; fieldErrors: Partial<Record<ContactField, string>>; message?: string };
+
+/** Checks the form: each field empty or valid (precise message otherwise), and at least one given. */
+export function validateContactForm(input: { email: unknown; mobile: unknown }): ContactValidation {
+  const parsed = contactFormSchema.safeParse({ email: input.email ?? "", mobile: input.mobile ?? "" });
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<ContactField, string>> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as ContactField] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const { email, mobile } = parsed.data;
+  if (!email && !mobile) return { ok: false, message: CONTACT_MESSAGES.auMoinsUn, fieldErrors: { email: CONTACT_MESSAGES.auMoinsUn } };
+  const fieldErrors: Partial<Record<ContactField, string>> = {};
+  const values: ContactValues = { email: null, mobile: null };
+  if (email) {
+    const result = parseEmail(email);
+    if (result.ok) values.email = result.value;
+    else fieldErrors.email = result.error;
+  }
+  if (mobile) {
+    const result = parseMobile(mobile);
+    if (result.ok) values.mobile = result.value;
+    else fieldErrors.mobile = result.error;
+  }
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, values };
+}
+
+export type StoredContact = { type: ContactType; value: string; verifiee: boolean };
+
+/** The person's contact details, decrypted. */
+export async function readContacts(db: Pick<Database, "coordonnee">, keys: FieldKeys, personneId: string): Promise<Partial<Record<ContactType, StoredContact>>> {
+  const rows = await db.coordonnee.findMany({ where: { personneId }, select: { type: true, valeurChiffree: true, verifiee: true } });
+  const contacts: Partial<Record<ContactType, StoredContact>> = {};
+  for (const row of rows) contacts[row.type] = { type: row.type, value: decryptField(row.valeurChiffree, keys), verifiee: row.verifiee };
+  return contacts;
+}
+
+/** How a contact detail is shown to its owner: the full mobile number in pairs, or the full address. */
+export function displayContact(type: ContactType, value: string): string {
+  return type === "MOBILE" ? formatMobileForDisplay(value) : value;
+}
+
+export type SaveOutcome = { ok: true; changed: ContactType[] } | { ok: false; fieldErrors: Partial<Record<ContactField, string>>; message?: string };
+
+/**
+ * Saves the contact details typed by the person. A value unchanged keeps its confirmation; a new value starts
+ * unconfirmed; an emptied field removes that contact detail. Refused, with nothing written, when a value is held
+ * by another person (without saying who).
+ */
+export async function saveContacts(
+  db: Database,
+  keys: FieldKeys,
+  input: { personneId: string; email: unknown; mobile: unknown; ip: string; now?: Date },
+): Promise<SaveOutcome> {
+  const now = input.now ?? new Date();
+  const validation = validateContactForm(input);
+  if (!validation.ok) return validation;
+  const wanted: [ContactType, ContactField, string | null][] = [
+    ["EMAIL", "email", validation.values.email],
+    ["MOBILE", "mobile", validation.values.mobile],
+  ];
+
+  const fieldErrors: Partial<Record<ContactField, string>> = {};
+  for (const [type, field, value] of wanted) {
+    if (!value) continue;
+    const takenBy = await db.coordonnee.findFirst({
+      where: { type, empreinte: lookupHash(value, keys), personneId: { not: input.personneId } },
+      select: { id: true },
+    });
+    if (takenBy) fieldErrors[field] = type === "EMAIL" ? CONTACT_MESSAGES.emailPris : CONTACT_MESSAGES.mobilePris;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  try {
+    const changed = await db.$transaction(async (tx) => {
+      const current = await readContacts(tx, keys, input.personneId);
+      const changedTypes: ContactType[] = [];
+      for (const [type, , value] of wanted) {
+        const existing = current[type];
+        if (!value) {
+          if (existing) {
+            await tx.coordonnee.delete({ where: { personneId_type: { personneId: input.personneId, type } } });
+            changedTypes.push(type);
+          }
+          continue;
+        }
+        if (existing?.value === value) continue;
+        const data = { valeurChiffree: encryptField(value, keys), empreinte: lookupHash(value, keys), verifiee: false, verifieeLe: null };
+        await tx.coordonnee.upsert({
+          where: { personneId_type: { personneId: input.personneId, type } },
+          create: { personneId: input.personneId, type, ...data },
+          update: data,
+        });
+        changedTypes.push(type);
+      }
+      await journal(tx, {
+        type: "COORDONNEES_ENREGISTREES",
+        acteur: input.personneId,
+        sujetId: input.personneId,
+        ip: input.ip,
+        survenuLe: now,
+        details: { email: validation.values.email !== null, mobile: validation.values.mobile !== null, modifiees: changedTypes.join(",") },
+      });
+      return changedTypes;
+    });
+    return { ok: true, changed };
+  } catch (error) {
+    // Confirmed meanwhile by someone else: the partial unique index on confirmed contact details refused it.
+    if (isUniqueViolation(error)) {
+      return { ok: false, fieldErrors: {}, message: CONTACT_MESSAGES.dejaConfirmeeAilleurs };
+    }
+    throw error;
+  }
+}
+
+export const canalOf = (type: ContactType): CanalCode => (type === "MOBILE" ? "SMS" : "EMAIL");
+export const typeOf = (canal: CanalCode): ContactType => (canal === "SMS" ? "MOBILE" : "EMAIL");
+
+export type SendCodeOutcome =
+  | { ok: true; envoye: boolean; refuse: boolean; raison?: string; cibleAffichee: string; expireLe: Date; nouveauxCodesRestants: number }
+  | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE" | "TROP_DE_NOUVEAUX_CODES"; message: string };
+
+/**
+ * Sends a confirmation code to one of the person's unconfirmed contact details: the code and its message are
+ * written in one transaction, then delivered at once if the provider answers (otherwise the outbox retries).
+ */
+export async function sendContactCode(
+  db: Database,
+  keys: FieldKeys,
+  transports: Transports,
+  { personneId, canal, now = new Date() }: { personneId: string; canal: CanalCode; now?: Date },
+): Promise<SendCodeOutcome> {
+  const contact = (await readContacts(db, keys, personneId))[typeOf(canal)];
+  if (!contact) return { ok: false, reason: "AUCUNE_COORDONNEE", message: "Aucune coordonnée de ce type n'est enregistrée : indiquez-la d'abord." };
+  if (contact.verifiee) return { ok: false, reason: "DEJA_CONFIRMEE", message: "Cette coordonnée est déjà confirmée." };
+  const issued = await db.$transaction(async (tx) => {
+    const code = await issueVerificationCode(tx, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, now }, keys);
+    if (!code.ok) return code;
+    const content = verificationCode({ code: code.code, validiteMinutes: codeValidityMinutes(canal), usage: "confirmation des coordonnées" });
+    const message = await enqueueMessage(tx, outboxMessage(canal, contact.value, content), keys);
+    return { ...code, messageId: message.id };
+  });
+  if (!issued.ok) return { ok: false, reason: "TROP_DE_NOUVEAUX_CODES", message: issued.message };
+  const delivery = await deliverMessageNow(db, transports, keys, issued.messageId);
+  return {
+    ok: true,
+    envoye: delivery.statut === "ENVOYE",
+    refuse: delivery.statut === "ECHEC_DEFINITIF",
+    ...(delivery.statut === "ENVOYE" ? {} : { raison: delivery.raison }),
+    cibleAffichee: canal === "SMS" ? displayContact("MOBILE", contact.value) : maskEmail(contact.value),
+    expireLe: issued.expireLe,
+    nouveauxCodesRestants: issued.nouveauxCodesRestants,
+  };
+}
+
+export type PendingCode = { canal: CanalCode; cibleAffichee: string; expireLe: Date; nouveauxCodesRestants: number };
+
+/** The code waiting for one of the person's contact details, for the code screen (null: none was sent). */
+export async function pendingContactCode(db: Database, keys: FieldKeys, { personneId, canal, now = new Date() }: { personneId: string; canal: CanalCode; now?: Date }): Promise<PendingCode | null> {
+  const contact = (await readContacts(db, keys, personneId))[typeOf(canal)];
+  if (!contact || contact.verifiee) return null;
+  const status = await latestCodeStatus(db, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, now }, keys);
+  if (!status) return null;
+  return { canal, cibleAffichee: canal === "SMS" ? displayContact("MOBILE", contact.value) : maskEmail(contact.value), ...status };
+}
+
+export type ConfirmOutcome = VerifyResult | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE_AILLEURS"; message: string };
+
+/** Checks the typed code; when right, the contact detail is confirmed (and stays the person's alone). */
+export async function confirmContactCode(
+  db: Database,
+  keys: FieldKeys,
+  { personneId, canal, code, ip, now = new Date() }: { personneId: string; canal: CanalCode; code: string; ip: string; now?: Date },
+): Promise<ConfirmOutcome> {
+  const type = typeOf(canal);
+  const contact = (await readContacts(db, keys, personneId))[type];
+  if (!contact) return { ok: false, reason: "AUCUNE_COORDONNEE", message: "Aucune coordonnée de ce type n'est enregistrée : indiquez-la d'abord." };
+  const result = await verifyCode(db, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, code, now }, keys);
+  if (!result.ok) return result;
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.coordonnee.update({
+        where: { personneId_type: { personneId, type } },
+        data: { verifiee: true, verifieeLe: now },
+      });
+      await journal(tx, { type: "COORDONNEE_CONFIRMEE", acteur: personneId, sujetId: personneId, ip, survenuLe: now, details: { canal } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { ok: false, reason: "DEJA_CONFIRMEE_AILLEURS", message: CONTACT_MESSAGES.dejaConfirmeeAilleurs };
+    }
+    throw error;
+  }
+  return result;
+}
