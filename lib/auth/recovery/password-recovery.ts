@@ -5,7 +5,6 @@
 // durable outbox, and the password change is one transaction that also ends every open session.
 import { queuePasswordChangedNotices, replacedPasswordData } from "../password-replacement";
 import "server-only";
-import { z } from "zod";
 import { journal } from "../../audit/journal";
 import { decryptField, lookupHash, type FieldKeys } from "../../crypto/field-encryption";
 import type { Database } from "../../db/open-prisma";
@@ -19,7 +18,6 @@ import { verificationCode } from "../../messaging/templates";
 import { RAISON_CODE_DIFFERE, type Transports } from "../../messaging/transports";
 import { codeValidityMinutes, type CanalCode } from "../../verification/code-messages";
 import { issueVerificationCode, verifyCode, type VerifyResult } from "../../verification/verification-engine";
-import { fieldErrorsFrom } from "../../forms/action-result";
 import { hashPassword } from "../password-hash";
 import { validateNewPassword, type NewPasswordField } from "../new-password";
 import { takeRecoveryAttempt } from "./recovery-throttle";

@@ -7,6 +7,8 @@ import type { MessageStore, SinkMessage } from "./message-store";
 import type { RunningSink } from "./smtp-sink";
 
 export type SmsSinkOptions = {
+  /** Demo controls served at POST /_puits/<name> on loopback (see start-dev-sinks.ts). */
+  controls?: Record<string, () => Promise<void>>;
   port: number;
   host?: string;
   store: MessageStore;
@@ -52,12 +54,18 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startSmsSink({ port, host = "127.0.0.1", store, accountSid, authToken, rejectNumbers, onMessage }: SmsSinkOptions): Promise<RunningSink> {
+export async function startSmsSink({ port, host = "127.0.0.1", store, accountSid, authToken, rejectNumbers, onMessage, controls = {} }: SmsSinkOptions): Promise<RunningSink> {
   const route = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://puits-sms.invalid");
+      // Demo controls of the sinks themselves (e.g. stop the SMTP sink to watch the outbox retry): POST only.
+      const control = url.pathname.startsWith("/_puits/") ? controls[url.pathname.slice("/_puits/".length)] : undefined;
+      if (control && req.method === "POST") {
+        await control();
+        return reply(res, 200, { ok: true });
+      }
       const match = route.exec(url.pathname);
       if (!match) return twilioError(res, 404, 20404, "The requested resource was not found");
       if (req.method !== "POST") {
