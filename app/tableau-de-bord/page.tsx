@@ -10,12 +10,22 @@ export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function TableauDeBordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireSession();
-  const passwordChanged = (await searchParams)["mot-de-passe"] === "modifie";
+  const params = await searchParams;
+  const passwordChanged = params["mot-de-passe"] === "modifie";
+  const welcome = params.bienvenue === "1";
   const person = await personSummary(session.personneId);
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
     <>
       <h1>Bonjour {person?.prenom}</h1>
+      {welcome && (
+        <Alert
+          severity="success"
+          small
+          description="Votre première connexion est terminée : votre espace est prêt. Désormais, connectez-vous avec votre numéro de sécurité sociale et votre mot de passe personnel."
+          className="fr-mb-4w"
+        />
+      )}
       {passwordChanged && (
         <Alert
           severity="success"
