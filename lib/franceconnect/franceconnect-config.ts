@@ -153,8 +153,20 @@ export function franceConnectEnvironment(settings: FranceConnectSettings): Recor
 }
 
 let cached: FranceConnectConfig | undefined;
-/** The settings of the running portal, read once. Off unless FRANCECONNECT_ISSUER is set (start.ts sets it in the demo). */
+/**
+ * The settings of the running portal, read once. Off unless FRANCECONNECT_ISSUER is set (start.ts sets it in the
+ * demo). start.ts has refused a bad configuration already; a portal started some other way with one keeps
+ * FranceConnect off (the button leads to "momentanément indisponible") and says why once.
+ */
 export function franceConnectConfig(): FranceConnectConfig {
-  cached ??= loadFranceConnectConfig(process.env, resolveMode(process.env), { portalPort: process.env.PORT?.trim() || "3000" });
+  if (!cached) {
+    try {
+      cached = loadFranceConnectConfig(process.env, resolveMode(process.env), { portalPort: process.env.PORT?.trim() || "3000" });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      console.error(`[mon-compte] FranceConnect désactivé : ${error.message}`);
+      cached = { enabled: false };
+    }
+  }
   return cached;
 }
