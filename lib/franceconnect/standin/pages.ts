@@ -20,7 +20,7 @@ legend{font-weight:bold;margin-bottom:.5rem}
 .choix input{margin-right:.5rem}
 button{font:inherit;font-weight:bold;padding:.5rem 1.5rem;border:2px solid #000091;cursor:pointer}
 .principal{background:#000091;color:#fff}
-.secondaire{background:#fff;color:#000091;margin-left:.5rem}
+.secondaire{background:#fff;color:#000091}
 button:focus,input:focus{outline:3px solid #0a76f6;outline-offset:2px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dt{font-weight:bold}
