@@ -38,6 +38,13 @@ export default defineConfig({
       MON_COMPTE_MODE: "demo",
       DEV_SMTP_PORT: String(port + 25),
       DEV_SMS_PORT: String(port + 26),
+      // The local FranceConnect stand-in (npm start runs it when FRANCECONNECT_ISSUER is empty).
+      DEV_FRANCECONNECT_PORT: String(port + 27),
+      FRANCECONNECT_ISSUER: "",
+      FRANCECONNECT_CLIENT_ID: "",
+      FRANCECONNECT_CLIENT_SECRET: "",
+      FRANCECONNECT_REDIRECT_URI: "",
+      FRANCECONNECT_POST_LOGOUT_REDIRECT_URI: "",
       MESSAGES_SINK_FILE: path.join(dataDir, "..", `${path.basename(dataDir)}-messages.jsonl`),
       SMTP_URL: "",
       TWILIO_ACCOUNT_SID: "",

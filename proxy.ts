@@ -4,7 +4,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appConfig } from "./lib/config/app-config";
 import { ACTIVITY_REFRESH_SECONDS, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, decodeSession, encodeSession, sessionExpiry } from "./lib/auth/session-token";
 
-export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev, https, formTargets = [] }: { dev: boolean; https: boolean; formTargets?: string[] },
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -15,7 +18,9 @@ export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: bool
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Browsers apply form-action to the redirects that follow a form post too: "Se déconnecter" (a plain form) ends
+    // at FranceConnect's end_session after a FranceConnect login.
+    `form-action 'self'${formTargets.map((origin) => ` ${origin}`).join("")}`,
     "frame-ancestors 'none'",
     // Only behind HTTPS: on a plain-HTTP demo it would send the browser to an https:// port that does not exist.
     ...(https ? ["upgrade-insecure-requests"] : []),
@@ -25,7 +30,7 @@ export function contentSecurityPolicy(nonce: string, { dev, https }: { dev: bool
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https, formTargets: franceConnectOrigins() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -53,6 +58,16 @@ async function refreshSessionActivity(request: NextRequest): Promise<{ clear?: b
   if (!claims || sessionExpiry(claims, now)) return { clear: true };
   if (now - claims.activiteA < ACTIVITY_REFRESH_SECONDS) return {};
   return { refreshed: await encodeSession({ ...claims, activiteA: now }, secret) };
+}
+
+/** FranceConnect's origin when it is configured (start.ts has checked FRANCECONNECT_ISSUER). */
+function franceConnectOrigins(): string[] {
+  try {
+    const issuer = process.env.FRANCECONNECT_ISSUER?.trim();
+    return issuer ? [new URL(issuer).origin] : [];
+  } catch {
+    return [];
+  }
 }
 
 function withoutCookie(header: string, name: string): string {

@@ -14,6 +14,7 @@ import { applyPendingMigrations } from "../lib/db/apply-migrations-pglite";
 import { seedPersonas } from "../prisma/seed/seed-personas";
 import { loadMessagingConfig } from "../lib/messaging/messaging-config";
 import { startDevSinks } from "../lib/messaging/dev-sinks/start-dev-sinks";
+import { franceConnectEnvironment, loadFranceConnectConfig, type FranceConnectConfig } from "../lib/franceconnect/franceconnect-config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const say = (line: string) => console.log(`[mon-compte] ${line}`);
@@ -88,14 +89,36 @@ async function startDemoSinks(childEnv: NodeJS.ProcessEnv) {
   }
 }
 
+/** Demo without FRANCECONNECT_ISSUER: the local FranceConnect stand-in, in this process; the portal gets its settings. */
+async function startDemoFranceConnect(franceConnect: FranceConnectConfig, childEnv: NodeJS.ProcessEnv) {
+  if (!franceConnect.enabled) return;
+  if (!franceConnect.standin) {
+    say(`FranceConnect : ${franceConnect.settings.issuer}.`);
+    return;
+  }
+  const { startDemoStandin } = await import("../lib/franceconnect/standin/start-demo-standin");
+  try {
+    const standin = await startDemoStandin(franceConnect.settings, franceConnect.standin.port);
+    Object.assign(childEnv, franceConnectEnvironment(franceConnect.settings));
+    say(`FranceConnect de démonstration : un simulateur local sur ${standin.issuer} propose les identités fictives des personas.`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    say(
+      `Le port du simulateur FranceConnect (${franceConnect.standin.port}) est déjà pris, par une autre démonstration ? FranceConnect sera indisponible ; DEV_FRANCECONNECT_PORT en choisit un autre.`,
+    );
+  }
+}
+
 async function main() {
   const port = process.env.PORT?.trim() || "3000";
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`PORT vaut « ${port} » : indiquez un numéro de port entre 1 et 65535.`);
   let config: AppConfig;
+  let franceConnect: FranceConnectConfig;
   try {
     config = loadAppConfig();
-    // Messaging settings are checked now, with the rest, rather than once the server is already up.
+    // Messaging and FranceConnect settings are checked now, with the rest, rather than once the server is already up.
     loadMessagingConfig(process.env, config.mode);
+    franceConnect = loadFranceConnectConfig(process.env, config.mode, { startsStandin: true, portalPort: port });
     if (config.database.kind === "pglite") acquirePgliteLock(config.database.dataDir);
     else await checkPostgresReachable(config.database);
   } catch (error) {
@@ -132,6 +155,8 @@ async function main() {
     }
     await startDemoSinks(childEnv);
   }
+  await startDemoFranceConnect(franceConnect, childEnv);
+  if (!franceConnect.enabled) say("FranceConnect désactivé : FRANCECONNECT_ISSUER n'est pas défini (le bouton mène à une page d'indisponibilité).");
 
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });
   say(`Mon Compte démarre sur http://localhost:${port}`);

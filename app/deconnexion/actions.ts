@@ -4,8 +4,13 @@ import { journal } from "@/lib/audit/journal";
 import { clientAddress } from "@/lib/auth/client-address";
 import { clearSessionCookie, currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { franceConnectLogoutUrl } from "@/lib/franceconnect/franceconnect-logout";
 
-/** "Se déconnecter": ends this session and every copy of its cookie (the account's session version moves on). */
+/**
+ * "Se déconnecter": ends this session and every copy of its cookie (the account's session version moves on).
+ * After a FranceConnect login, the person then goes to FranceConnect's end_session, which ends the FranceConnect
+ * session too and sends them back to /api/franceconnect/deconnexion.
+ */
 export async function logout(): Promise<void> {
   const session = await currentSession();
   if (session) {
@@ -14,5 +19,6 @@ export async function logout(): Promise<void> {
     await journal(prisma, { type: "DECONNEXION", acteur: session.personneId, sujetId: session.personneId, ip: await clientAddress() });
   }
   await clearSessionCookie();
-  redirect("/connexion?raison=deconnexion");
+  const franceConnect = session?.methode === "FRANCECONNECT" ? await franceConnectLogoutUrl(session.personneId) : null;
+  redirect(franceConnect ?? "/connexion?raison=deconnexion");
 }

@@ -6,4 +6,6 @@ export const GENERIC_LOGIN_FAILURE =
 export const LOGIN_PAGE_NOTICES: Record<string, string> = {
   deconnexion: "Vous êtes déconnecté. À bientôt.",
   expiree: "Votre session a pris fin. Connectez-vous de nouveau pour continuer.",
+  "deconnexion-franceconnect":
+    "Vous êtes déconnecté de Mon Compte. La fin de votre session FranceConnect n'a pas pu être confirmée : sur un appareil partagé, fermez votre navigateur.",
 };

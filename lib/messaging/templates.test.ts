@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatDateHeure, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
+import { escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
 
 const date = new Date("2026-09-12T12:05:00Z");
 const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "mot de passe oublié", "identifiant oublié"];
@@ -8,6 +8,7 @@ const ALL: [string, MessageContent][] = [
   ...USAGES.map((usage): [string, MessageContent] => [`code (${usage})`, verificationCode({ code: "482913", validiteMinutes: 15, usage })]),
   ["mot de passe modifié", passwordChanged({ date })],
   ["rappel d'identifiant", identifierReminder({ identifiant: "P17917680" })],
+  ["connexion avec FranceConnect", franceConnectConnection({ date })],
   ...(["MOT_DE_PASSE", "MOT_DE_PASSE_DOSSIER", "FRANCECONNECT"] as const).map((methode): [string, MessageContent] => [
     `nouvelle connexion (${methode})`,
     newConnection({ date, methode }),
@@ -99,5 +100,13 @@ describe("modèles de messages", () => {
   it("les dates sont à l'heure de Paris, été comme hiver", () => {
     expect(formatDateHeure(new Date("2026-07-01T22:30:00Z"))).toBe("2 juillet 2026 à 00 h 30");
     expect(formatDateHeure(new Date("2026-12-31T23:59:00Z"))).toBe("1 janvier 2027 à 00 h 59");
+  });
+
+  it("la connexion avec FranceConnect donne la date et l'heure et dit quoi faire si ce n'est pas la personne", () => {
+    const { email } = franceConnectConnection({ date: new Date("2026-09-12T12:05:00Z") });
+    expect(email.sujet).toBe("Mon Compte — connexion avec FranceConnect");
+    expect(email.texte).toContain("le 12 septembre 2026 à 14 h 05 avec FranceConnect");
+    expect(email.texte).toMatch(/Si ce n'est pas vous, quelqu'un a pu utiliser votre compte FranceConnect/);
+    expect(email.texte).toMatch(/prévenez votre Caf/);
   });
 });

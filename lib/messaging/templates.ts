@@ -173,3 +173,22 @@ export function newConnection({ date, methode }: { date: Date; methode: MethodeC
     sms: { texte: `Mon Compte : connexion à votre espace le ${quand}, ${m.sms}. Si ce n'est pas vous, changez votre mot de passe.` },
   };
 }
+
+/**
+ * Sent at every login through FranceConnect (SPEC §2): a connection to a public service was made with the person's
+ * FranceConnect account. If it was not them, the account to secure is the one they use with FranceConnect.
+ */
+export function franceConnectConnection({ date }: { date: Date }): MessageContent {
+  const quand = formatDateHeure(date);
+  return {
+    email: email("connexion avec FranceConnect", [
+      { kind: "p", text: `Une connexion à votre espace Mon Compte, un service public en ligne de la Caf, a eu lieu le ${quand} avec FranceConnect.` },
+      { kind: "p", text: "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: "Si ce n'est pas vous, quelqu'un a pu utiliser votre compte FranceConnect. Changez sans attendre le mot de passe du compte que vous utilisez avec FranceConnect (celui des impôts, de l'Assurance maladie, de La Poste ou autre), puis prévenez votre Caf.",
+      },
+    ]),
+    sms: { texte: `Mon Compte : connexion avec FranceConnect le ${quand}. Si ce n'est pas vous, changez le mot de passe de ce compte et prevenez la Caf.` },
+  };
+}

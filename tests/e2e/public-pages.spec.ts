@@ -11,7 +11,11 @@ const PUBLIC_PAGES = [
   { path: "/creer-mon-espace", heading: "Créer mon espace" },
   { path: "/identifiant-oublie", heading: "Identifiant oublié" },
   { path: "/mot-de-passe-oublie", heading: "Mot de passe oublié" },
-  { path: "/connexion/franceconnect", heading: "Connexion avec FranceConnect" },
+  // /connexion/franceconnect itself goes to FranceConnect (tests/e2e/franceconnect.spec.ts); its pages stay here.
+  { path: "/connexion/franceconnect/indisponible", heading: "Connexion avec FranceConnect" },
+  { path: "/connexion/franceconnect/erreur?raison=verification", heading: "Connexion avec FranceConnect" },
+  { path: "/connexion/franceconnect/aucune-correspondance", heading: "Nous n'avons pas trouvé votre dossier" },
+  { path: "/connexion/franceconnect/plusieurs-dossiers", heading: "Nous ne pouvons pas vous connecter avec FranceConnect" },
   { path: "/page-qui-n-existe-pas", heading: "Page introuvable" },
 ];
 

@@ -15,23 +15,11 @@ import { enqueueMessage, outboxMessage } from "../../messaging/enqueue-message";
 import { identifierReminder } from "../../messaging/templates";
 import type { CanalCode } from "../../verification/code-messages";
 import { takeRecoveryAttempt } from "./recovery-throttle";
+import { normaliseName } from "../../identity/person-name";
+
+export { normaliseName };
 
 export type IdentifierRecoveryField = "nomNaissance" | "prenom" | "jour" | "mois" | "annee" | "contact";
-
-/**
- * Names as compared: "Lefèvre", "LEFEVRE" and " lefevre " are one name; so are "Jean-Pierre" and "Jean Pierre",
- * and "Œ" and "OE".
- */
-export function normaliseName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/œ/gi, "oe")
-    .replace(/æ/gi, "ae")
-    .toUpperCase()
-    .replace(/[\s\-‐‑–—'’]+/g, " ")
-    .trim();
-}
 
 const NAME_MAX_LENGTH = 100;
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 
-export const metadata: Metadata = { title: "FranceConnect" };
+export const metadata: Metadata = { title: "FranceConnect indisponible" };
 
 export default function FranceConnectUnavailablePage() {
   return (
@@ -13,11 +13,11 @@ export default function FranceConnectUnavailablePage() {
           severity="warning"
           as="h2"
           title="FranceConnect est momentanément indisponible"
-          description="La connexion avec FranceConnect n'est pas encore proposée par ce portail. Vous pouvez vous connecter avec votre numéro de sécurité sociale et votre mot de passe."
+          description="La connexion avec FranceConnect ne peut pas aboutir pour le moment. Réessayez dans quelques minutes, ou connectez-vous dès maintenant avec votre numéro de sécurité sociale et votre mot de passe."
         />
         <p className="fr-mt-4w">
           <Link className="fr-btn" href="/connexion">
-            Se connecter avec mon identifiant
+            Se connecter avec mon numéro de sécurité sociale
           </Link>
         </p>
       </div>
