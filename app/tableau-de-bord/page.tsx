@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
+import { delegationSummary } from "@/lib/foyer/delegation-summary";
 import { personSummary } from "@/lib/foyer/person-summary";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
@@ -13,7 +14,7 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   const params = await searchParams;
   const passwordChanged = params["mot-de-passe"] === "modifie";
   const welcome = params.bienvenue === "1";
-  const person = await personSummary(session.personneId);
+  const [person, delegation] = await Promise.all([personSummary(session.personneId), delegationSummary(session.personneId)]);
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
     <>
@@ -39,6 +40,13 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
           ? "Si vous ne reconnaissez pas cette connexion, changez votre mot de passe et prévenez votre Caf."
           : "C'est la première fois que vous vous connectez à votre espace."}
       </CallOut>
+      {delegation && (
+        <p>
+          {delegation.sens === "accordee"
+            ? `Vous avez délégué la gestion de votre dossier à ${delegation.autre}.`
+            : `${delegation.autre} vous a délégué la gestion du dossier : vous pouvez le consulter et faire ses démarches.`}
+        </p>
+      )}
       <ul className="fr-links-group">
         <li>
           <Link className="fr-link" href="/mon-compte/connexions">
