@@ -8,6 +8,7 @@ import { journal } from "@/lib/audit/journal";
 import { clientAddress } from "@/lib/auth/client-address";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { CGU_ACCEPTANCE_PATH, currentSession } from "@/lib/auth/session";
+import { CGU_CHECKBOX_LABEL } from "@/lib/cgu/cgu-labels";
 import { acceptCgu } from "@/lib/cgu/cgu-versions";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -15,7 +16,6 @@ import { goToNextWizardStep } from "@/app/premiere-connexion/_lib/next-step";
 
 export type CguField = "accepte";
 
-export const CGU_CHECKBOX_LABEL = "J'ai lu et j'accepte les conditions générales d'utilisation";
 
 const acceptSchema = z.object({
   versionId: z.uuid({ error: "La version des conditions n'a pas été reconnue : rechargez la page." }),

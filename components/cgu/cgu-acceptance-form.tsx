@@ -3,7 +3,8 @@
 // and the focus moves to the message.
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
-import { CGU_CHECKBOX_LABEL, refuseCgu, submitCguAcceptance, type CguField } from "@/app/conditions-generales/actions";
+import { refuseCgu, submitCguAcceptance, type CguField } from "@/app/conditions-generales/actions";
+import { CGU_CHECKBOX_LABEL } from "@/lib/cgu/cgu-labels";
 import type { ActionResult } from "@/lib/forms/action-result";
 
 const initial: ActionResult<CguField> = { status: "idle" };

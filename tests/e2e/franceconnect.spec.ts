@@ -78,13 +78,23 @@ test("sans JavaScript, Karim se connecte avec FranceConnect et se déconnecte de
   await context.close();
 });
 
-test("Claire, dont le compte n'est pas activé, arrive sur la première connexion et nulle part ailleurs", async ({ page }) => {
+test("Claire, dont le compte n'est pas activé, entre dans l'assistant de première connexion et nulle part ailleurs ; refuser les CGU ferme l'espace, avec un retour possible", async ({ page }) => {
   await signInWithFranceConnect(page, "claire");
-  await expect(page).toHaveURL(/\/premiere-connexion$/);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
+  await expect(page.getByText("Étape 1 sur 4")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto("/tableau-de-bord");
-  await expect(page).toHaveURL(/\/premiere-connexion$/);
+  await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
+
+  // Refusing: the space stays closed, the page says so and offers the way back. (Her wizard is completed with
+  // la bascule in premiere-connexion.spec.ts, which expects her account untouched.)
+  await page.getByRole("button", { name: "Refuser" }).click();
+  await expect(page).toHaveURL(/\/conditions-generales\/refus$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vous avez refusé les conditions d'utilisation");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Relire et accepter les conditions" }).click();
+  await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
 });
 
 test("Amina, inconnue de la Caf, voit pourquoi, puis retrouve son identité préremplie pour créer son espace", async ({ page }) => {

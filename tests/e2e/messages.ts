@@ -4,11 +4,11 @@ import { expect, type Browser } from "@playwright/test";
  * Reads, as a person trying the demo would, the newest message sent to `recipient` on the portal's
  * /dev/messages page, and returns the 6-digit code it contains.
  */
-export async function latestCodeSentTo(browser: Browser, recipient: string | RegExp): Promise<string> {
+export async function latestCodeSentTo(browser: Browser, recipient: string | RegExp, origin = ""): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto("/dev/messages");
+    await page.goto(`${origin}/dev/messages`);
     const message = page.locator("article").filter({ hasText: recipient }).first();
     await expect(message).toBeVisible();
     const text = (await message.textContent()) ?? "";
