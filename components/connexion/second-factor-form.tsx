@@ -3,9 +3,9 @@
 // result appears in place and the focus moves to it.
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { resendSecondFactor, submitSecondFactor } from "@/app/connexion/code/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 
 const initial: ActionResult<"code"> = { status: "idle" };
@@ -27,21 +27,7 @@ export function SecondFactorForm({ nouveauxCodesRestants }: { nouveauxCodesResta
         {resent.status === "error" && <Alert severity="error" small description={resent.message ?? ""} className="fr-mb-3w" />}
       </div>
       <form action={submit} method="post" noValidate>
-        <Input
-          label="Code de vérification"
-          hintText="6 chiffres, reçus par courriel"
-          state={codeError ? "error" : "default"}
-          stateRelatedMessage={codeError}
-          nativeInputProps={{
-            id: "code",
-            name: "code",
-            inputMode: "numeric",
-            autoComplete: "one-time-code",
-            maxLength: 16,
-            required: true,
-            "aria-invalid": codeError ? true : undefined,
-          }}
-        />
+        <CodeInput canal="EMAIL" error={codeError} />
         <div className="fr-checkbox-group fr-mb-3w">
           <input type="checkbox" id="seSouvenir" name="seSouvenir" value="oui" />
           <label className="fr-label" htmlFor="seSouvenir">

@@ -31,10 +31,10 @@ test("Marc se connecte avec son mot de passe et voit sa connexion précédente, 
 
 test("la bascule : Claire entre avec le mot de passe du dossier et arrive sur la première connexion, rien d'autre", async ({ page }) => {
   await login(page, "288036912304529", "48207315");
-  await expect(page).toHaveURL(/\/premiere-connexion$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre première connexion");
+  await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Première connexion");
   await page.goto("/tableau-de-bord");
-  await expect(page).toHaveURL(/\/premiere-connexion$/);
+  await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
   await expectNoAxeViolations(page);
 });
 

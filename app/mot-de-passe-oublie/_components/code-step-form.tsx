@@ -2,11 +2,11 @@
 // Step 3: the 6-digit code, and help when nothing arrives (a new code, or another channel). Both buttons post to
 // one action, so the message shown is always the answer to the last one pressed.
 import { useActionState } from "react";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { changeRecoveryChannel, submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CanalCode } from "@/lib/verification/code-messages";
 import { FormMessage } from "@/components/forms/form-message";
+import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 
 const initial: ActionResult<"code"> = { status: "idle" };
@@ -18,21 +18,7 @@ export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCod
     <>
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />
-        <Input
-          label="Code de vérification"
-          hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : "courriel"}`}
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error}
-          nativeInputProps={{
-            id: "code",
-            name: "code",
-            inputMode: "numeric",
-            autoComplete: "one-time-code",
-            maxLength: 16,
-            required: true,
-            "aria-invalid": error ? true : undefined,
-          }}
-        />
+        <CodeInput canal={canal} error={error} />
         <button className="fr-btn" type="submit" disabled={pending}>
           Valider le code
         </button>

@@ -2,8 +2,8 @@
 // Step 3: the code received by SMS or e-mail, and help when nothing arrives. Works without JavaScript.
 import Link from "next/link";
 import { useActionState } from "react";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { FormMessage } from "@/components/forms/form-message";
+import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CanalCode } from "@/lib/verification/code-messages";
@@ -21,21 +21,7 @@ export function ContactCodeForm({ canal, nouveauxCodesRestants }: { canal: Canal
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />
         <input type="hidden" name="canal" value={canal} />
-        <Input
-          label="Code de vérification"
-          hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : "courriel"}`}
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error}
-          nativeInputProps={{
-            id: "code",
-            name: "code",
-            inputMode: "numeric",
-            autoComplete: "one-time-code",
-            maxLength: 16,
-            required: true,
-            "aria-invalid": error ? true : undefined,
-          }}
-        />
+        <CodeInput canal={canal} error={error} />
         <button className="fr-btn" type="submit" disabled={pending}>
           Valider le code
         </button>
