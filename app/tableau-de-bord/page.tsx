@@ -4,6 +4,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { delegationContext } from "@/lib/delegation/delegation-service";
 import { delegationSummary } from "@/lib/foyer/delegation-summary";
 import { personSummary } from "@/lib/foyer/person-summary";
 
@@ -14,7 +16,12 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   const params = await searchParams;
   const passwordChanged = params["mot-de-passe"] === "modifie";
   const welcome = params.bienvenue === "1";
-  const [person, delegation] = await Promise.all([personSummary(session.personneId), delegationSummary(session.personneId)]);
+  const [person, delegation, context] = await Promise.all([
+    personSummary(session.personneId),
+    delegationSummary(session.personneId),
+    (async () => delegationContext(await db(), session.personneId))(),
+  ]);
+  const canDelegate = context !== null;
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
     <>
@@ -48,6 +55,13 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
         </p>
       )}
       <ul className="fr-links-group">
+        {canDelegate && (
+          <li>
+            <Link className="fr-link" href="/mon-compte/delegation">
+              Délégation de gestion du dossier
+            </Link>
+          </li>
+        )}
         <li>
           <Link className="fr-link" href="/mon-compte/connexions">
             Historique de mes connexions

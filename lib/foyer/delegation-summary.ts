@@ -1,7 +1,7 @@
 // The délégation de gestion as the tableau de bord states it: given by the person, or received from the allocataire.
 import "server-only";
 import { db } from "../db/client";
-import { displayName } from "../premiere-connexion/wizard-state";
+import { displayName } from "../delegation/delegation-service";
 
 export type DelegationSummary = { sens: "accordee" | "recue"; autre: string } | null;
 

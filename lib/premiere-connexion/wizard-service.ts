@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/errors";
 import type { Database } from "../db/open-prisma";
 import { validateNewPassword, type NewPasswordField } from "../auth/new-password";
 import { hashPassword } from "../auth/password-hash";
+import { grantDelegationIn } from "../delegation/delegation-service";
 import { loadWizardState, type WizardState } from "./wizard-state";
 import { canOpenStep, type WizardStepId } from "./wizard-steps";
 
@@ -84,19 +85,19 @@ export async function answerDelegation(db: Database, input: Actor & { accorder: 
   const grant = input.accorder && !dejaActive;
   try {
     await db.$transaction(async (tx) => {
-      if (grant) {
-        await tx.delegation.create({ data: { foyerId, delegantId: input.personneId, delegataireId: conjoint.personneId, accordeeLe: now } });
+      if (grant) await grantDelegationIn(tx, { foyerId, conjoint, active: null }, { personneId: input.personneId, ip: input.ip, now }, "premiere-connexion");
+      else {
+        await journal(tx, {
+          type: "DELEGATION_NON_ACCORDEE",
+          acteur: input.personneId,
+          sujetId: conjoint.personneId,
+          foyerId,
+          ip: input.ip,
+          survenuLe: now,
+          details: { depuis: "premiere-connexion", dejaActive },
+        });
       }
       await tx.compte.update({ where: { id: input.compteId }, data: { delegationProposeeLe: now } });
-      await journal(tx, {
-        type: grant ? "DELEGATION_ACCORDEE" : "DELEGATION_NON_ACCORDEE",
-        acteur: input.personneId,
-        sujetId: conjoint.personneId,
-        foyerId,
-        ip: input.ip,
-        survenuLe: now,
-        details: { etape: "premiere-connexion", dejaActive },
-      });
     });
   } catch (error) {
     // Another délégation became active for this foyer meanwhile (one active délégation per foyer).
