@@ -32,7 +32,7 @@ test("Sophie retire la délégation à Karim, dont la session prend fin aussitô
   await sophie.page.getByRole("link", { name: "Délégation de gestion du dossier" }).click();
   await expect(sophie.page.getByText(/Karim BERNARD gère le dossier avec vous/)).toBeVisible();
   await expectNoAxeViolations(sophie.page);
-  await sophie.page.getByRole("button", { name: "Retirer la délégation à Karim BERNARD" }).click();
+  await sophie.page.getByRole("button", { name: "Retirer la délégation accordée à Karim BERNARD" }).click();
   await expect(sophie.page.getByText("La délégation est retirée")).toBeVisible();
   await expectNoAxeViolations(sophie.page);
 

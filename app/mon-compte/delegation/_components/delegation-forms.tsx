@@ -13,7 +13,7 @@ export function DelegationChangeForm({ active, conjoint }: { active: boolean; co
     <form action={action} method="post">
       <FormMessage id="delegation-message" state={state} />
       <button className={active ? "fr-btn fr-btn--secondary" : "fr-btn"} type="submit" disabled={pending}>
-        {active ? `Retirer la délégation à ${conjoint}` : `Déléguer la gestion de mon dossier à ${conjoint}`}
+        {active ? `Retirer la délégation accordée à ${conjoint}` : `Déléguer la gestion de mon dossier à ${conjoint}`}
       </button>
     </form>
   );
