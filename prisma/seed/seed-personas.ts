@@ -109,6 +109,9 @@ export async function seedPersonas(
   options: { log?: (line: string) => void } = {},
 ): Promise<SeedPersonasResult> {
   const log = options.log ?? (() => {});
+  // The demo's CGU in force (also for a demo database made before CGU versions existed): the accounts activated by
+  // this seed have accepted it.
+  const cguId = await ensureInitialCgu(db, new Date());
   if (await db.foyer.findUnique({ where: { numeroAllocataire: DEMO_MARKER_NUMERO }, select: { id: true } })) {
     log("Les personas de démonstration sont déjà en base : rien à faire.");
     return { created: false, foyers: 0, personnes: 0 };
@@ -126,8 +129,6 @@ export async function seedPersonas(
 
   const now = new Date();
   const periods = recentPaymentPeriods(now, 6);
-  // The demo's CGU in force: the accounts already activated have accepted it.
-  const cguId = await ensureInitialCgu(db, now);
 
   const result = await db.$transaction(
     async (tx) => {

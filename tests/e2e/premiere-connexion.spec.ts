@@ -164,7 +164,7 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
     await acceptCgu(page);
     await choosePassword(page, "Beffroi2026Nord");
     await page.locator("#email").fill("paul.roux@example.net");
-    await page.locator("#mobile").fill("06 39 98 10 10");
+    await page.locator("#mobile").fill("06 39 98 10 20");
     await page.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
     await expect(page).toHaveURL(/\/coordonnees\/confirmation$/);
 
@@ -173,7 +173,7 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
     await setCodeClock(page, t0);
     await page.getByRole("button", { name: "Confirmer maintenant mon numéro de mobile" }).click();
     await expect(page).toHaveURL(/canal=sms$/);
-    const expired = await latestCodeSentTo(browser, "06 39 98 10 10");
+    const expired = await latestCodeSentTo(browser, "06 39 98 10 20");
     await setCodeClock(page, new Date(t0.getTime() + 601_000));
     await page.locator("#code").fill(expired);
     await page.getByRole("button", { name: "Valider le code" }).click();
@@ -184,9 +184,9 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
     await setCodeClock(page, t1);
     await page.getByRole("button", { name: "Recevoir un nouveau code (3 possibles)" }).click();
     await expect(page.locator("#nouveau-code-message")).toContainText("Un nouveau code vient de vous être envoyé");
-    await expect.poll(() => latestCodeSentTo(browser, "06 39 98 10 10")).not.toBe(expired);
+    await expect.poll(() => latestCodeSentTo(browser, "06 39 98 10 20")).not.toBe(expired);
     await setCodeClock(page, new Date(t1.getTime() + 599_000));
-    await confirmWithCode(page, browser, "SMS", "06 39 98 10 10");
+    await confirmWithCode(page, browser, "SMS", "06 39 98 10 20");
 
     // E-mail, refused at 15:01, then a new code accepted at 14:59.
     const t2 = new Date(t1.getTime() + 1_000_000);

@@ -190,6 +190,26 @@ describe(`personas de démonstration (${testDatabaseKind()})`, () => {
     expect(logged.join("\n")).toMatch(/7 foyers, 16 personnes/);
   });
 
+  it("la version 1.0 des CGU est en vigueur et acceptée par les comptes activés, pas par les autres", async () => {
+    const cgu = await t.db.versionCgu.findMany({ select: { version: true, acceptations: { select: { personneId: true } } } });
+    expect(cgu.map((v) => v.version)).toEqual(["1.0"]);
+    const activated = await t.db.compte.findMany({ where: { etat: "ACTIF" }, select: { personneId: true } });
+    expect(cgu[0]!.acceptations.map((a) => a.personneId).sort()).toEqual(activated.map((c) => c.personneId).sort());
+  });
+
+  it("une base de démonstration antérieure aux versions des CGU reçoit la version 1.0 au démarrage suivant", async () => {
+    const older = await createTestDatabase();
+    try {
+      await seedPersonas(older.db, keys);
+      await older.db.acceptationCgu.deleteMany();
+      await older.db.versionCgu.deleteMany();
+      expect(await seedPersonas(older.db, keys)).toMatchObject({ created: false });
+      expect((await older.db.versionCgu.findMany({ select: { version: true } })).map((v) => v.version)).toEqual(["1.0"]);
+    } finally {
+      await older.dispose();
+    }
+  });
+
   it("Amina n'est pas en base", async () => {
     const amina = PERSONAS.primoDemandeurs.find((p) => p.key === "amina")!;
     expect(amina.nomNaissance).toBe("DIALLO");
