@@ -13,7 +13,7 @@ export async function register() {
   if (global[flag]) return;
   global[flag] = true;
 
-  const [{ appConfig }, { db }, { ConfigurationError }, { loadMessagingConfig }, { createTransports }, { startOutboxWorker }] = await Promise.all([
+  const [{ appConfig, fieldKeysOf }, { db }, { ConfigurationError }, { loadMessagingConfig }, { createTransports }, { startOutboxWorker }] = await Promise.all([
     import("./lib/config/app-config"),
     import("./lib/db/client"),
     import("./lib/db/database-config"),
@@ -27,7 +27,7 @@ export async function register() {
     startOutboxWorker({
       db,
       transports: createTransports(messaging),
-      keys: { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey },
+      keys: fieldKeysOf(config),
       intervalMs: 5_000,
       unref: true,
     });

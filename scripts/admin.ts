@@ -3,7 +3,7 @@
 // and: npm run admin -- cgu:publier <version | fichier> (publishes a CGU document kept in prisma/cgu/)
 import os from "node:os";
 import { z } from "zod";
-import { loadAppConfig } from "../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../lib/config/app-config";
 import { ConfigurationError } from "../lib/db/database-config";
 import { openPrisma } from "../lib/db/open-prisma";
 import { readCguDocument } from "../lib/cgu/cgu-files";
@@ -62,7 +62,7 @@ async function main() {
   const config = loadAppConfig();
   const db = await openPrisma(config.database, { poolSize: 1 });
   try {
-    const result = await runOperatorAction(db, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, {
+    const result = await runOperatorAction(db, fieldKeysOf(config), {
       ...parsed.data,
       operateur: operateur(),
     });

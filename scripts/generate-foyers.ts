@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { loadAppConfig } from "../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../lib/config/app-config";
 import { ConfigurationError } from "../lib/db/database-config";
 import { openPrisma, type Database } from "../lib/db/open-prisma";
 import { generateFoyers, type GenerateFoyersSummary } from "../prisma/seed/generate-foyers";
@@ -207,7 +207,7 @@ async function main(): Promise<number> {
       throw new ConfigurationError(unreachableMessage(where, error));
     }
     process.stderr.write(`Génération de ${formatCount(args.foyers)} foyers fictifs dans ${where} (graine ${args.seed}, lots de ${formatCount(args.batch)}).\n`);
-    const summary = await generateFoyers(db, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, {
+    const summary = await generateFoyers(db, fieldKeysOf(config), {
       foyers: args.foyers,
       seed: args.seed,
       batchSize: args.batch,

@@ -5,7 +5,7 @@
 // Same settings as the portal (DATABASE_URL, keys, SMTP_URL, TWILIO_*). Several workers may run side by side on
 // PostgreSQL: each message is sent by one of them. The embedded database allows one process only, so with PGlite
 // run the portal with OUTBOX_WORKER=off… or simply let the portal deliver.
-import { loadAppConfig } from "../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../lib/config/app-config";
 import { ConfigurationError } from "../lib/db/database-config";
 import { openPrisma } from "../lib/db/open-prisma";
 import { loadMessagingConfig } from "../lib/messaging/messaging-config";
@@ -23,7 +23,7 @@ async function main() {
   const worker = startOutboxWorker({
     db,
     transports: createTransports(messaging),
-    keys: { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey },
+    keys: fieldKeysOf(config),
     intervalMs,
   });
   const smtpHost = new URL(messaging.smtpUrl).host;

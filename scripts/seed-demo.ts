@@ -7,7 +7,7 @@
 // passe publiés n'ont rien à faire dans une base de production). Les migrations doivent avoir été appliquées.
 import fs from "node:fs";
 import path from "node:path";
-import { loadAppConfig } from "../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../lib/config/app-config";
 import { ConfigurationError } from "../lib/db/database-config";
 import { openPrisma } from "../lib/db/open-prisma";
 import { seedPersonas } from "../prisma/seed/seed-personas";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       throw new ConfigurationError(unreachableMessage(where, error));
     }
     if (!migrated) throw new ConfigurationError(NOT_MIGRATED_MESSAGE);
-    const result = await seedPersonas(db, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey });
+    const result = await seedPersonas(db, fieldKeysOf(config));
     process.stdout.write(
       result.created
         ? `Personas de démonstration chargées dans ${where} : ${result.foyers} foyers, ${result.personnes} personnes (toutes fictives).\n`

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ConfigurationError } from "../lib/db/database-config";
-import { loadAppConfig, type AppConfig } from "../lib/config/app-config";
+import { loadAppConfig, type AppConfig, fieldKeysOf } from "../lib/config/app-config";
 import { LOCK_OWNER_ENV, acquirePgliteLock } from "../lib/db/pglite-lock";
 import { openPrisma } from "../lib/db/open-prisma";
 import { pendingMigrations } from "../lib/db/pending-migrations";
@@ -148,7 +148,7 @@ async function main() {
   if (config.mode === "demo") {
     const database = await openPrisma(config.database);
     try {
-      const result = await seedPersonas(database, { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey });
+      const result = await seedPersonas(database, fieldKeysOf(config));
       say(result.created ? `Personas de démonstration chargés (${result.foyers} foyers, ${result.personnes} personnes).` : "Personas de démonstration déjà présents.");
     } finally {
       await database.close();

@@ -15,7 +15,7 @@ import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import type { LoginFormField } from "@/lib/auth/login-schema";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { openSession, sessionHome } from "@/lib/auth/session";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login-messages";
@@ -23,8 +23,7 @@ import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login-messages";
 export async function submitLogin(_previous: ActionResult<LoginFormField>, formData: FormData): Promise<ActionResult<LoginFormField>> {
   const identifiantSaisi = formData.get("identifiant");
   const values = { identifiant: typeof identifiantSaisi === "string" ? identifiantSaisi.slice(0, 64) : "" };
-  const config = appConfig();
-  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const keys = fieldKeysOf(appConfig());
   const prisma = await db();
   const outcome = await authenticateWithPassword(
     prisma,

@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import { recoverIdentifier, type IdentifierRecoveryField } from "@/lib/auth/recovery/identifier-recovery";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
@@ -19,8 +19,7 @@ export async function submitIdentifierRecovery(
 ): Promise<ActionResult<IdentifierRecoveryField>> {
   const raw = Object.fromEntries(FIELDS.map((field) => [field, formData.get(field)])) as Record<IdentifierRecoveryField, FormDataEntryValue | null>;
   const values = Object.fromEntries(FIELDS.map((field) => [field, typeof raw[field] === "string" ? (raw[field] as string).slice(0, 300) : ""]));
-  const config = appConfig();
-  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const keys = fieldKeysOf(appConfig());
   const prisma = await db();
   const outcome = await recoverIdentifier(prisma, keys, { ...raw, ip: await clientAddress() });
   if (!outcome.ok) {

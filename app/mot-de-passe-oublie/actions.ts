@@ -15,18 +15,13 @@ import {
   type NewPasswordField,
 } from "@/lib/auth/recovery/password-recovery";
 import { clearPasswordRecovery, readPasswordRecovery, recoveryStep, savePasswordRecovery, type PasswordRecoveryState } from "@/lib/auth/recovery/recovery-cookie";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
 const EXPIRED = "/mot-de-passe-oublie?raison=expiree";
-
-function keys() {
-  const config = appConfig();
-  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
-}
 
 async function requireState(...steps: ReturnType<typeof recoveryStep>[]): Promise<PasswordRecoveryState> {
   const state = await readPasswordRecovery();
@@ -38,7 +33,7 @@ async function requireState(...steps: ReturnType<typeof recoveryStep>[]): Promis
 export async function submitRecoveryIdentifier(_previous: ActionResult<IdentifierStepField>, formData: FormData): Promise<ActionResult<IdentifierStepField>> {
   const raw = formData.get("identifiant");
   const values = { identifiant: typeof raw === "string" ? raw.slice(0, 64) : "" };
-  const outcome = await startPasswordRecovery(await db(), keys(), { identifiant: raw, ip: await clientAddress() });
+  const outcome = await startPasswordRecovery(await db(), fieldKeysOf(appConfig()), { identifiant: raw, ip: await clientAddress() });
   if (!outcome.ok) {
     if (outcome.reason === "SAISIE_INVALIDE") return { status: "error", message: "Le formulaire contient une erreur.", fieldErrors: outcome.fieldErrors, values };
     return { status: "error", message: `Trop de demandes depuis cet appareil. Par sécurité, réessayez après ${formatLockoutEnd(outcome.until)}.`, values };
@@ -54,7 +49,7 @@ export async function chooseRecoveryChannel(_previous: ActionResult<"canal">, fo
   if (canal !== "SMS" && canal !== "EMAIL") {
     return { status: "error", message: "Le formulaire contient une erreur.", fieldErrors: { canal: "Choisissez où recevoir le code de vérification." } };
   }
-  const sent = await sendPasswordRecoveryCode(await db(), keys(), createTransports(messagingConfig()), { personneId: state.personneId, canal });
+  const sent = await sendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: state.personneId, canal });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePasswordRecovery({
     debutLe: state.debutLe,
@@ -75,7 +70,7 @@ export async function submitCodeStep(_previous: ActionResult<"code">, formData: 
 async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"code">> {
   const state = await requireState("code");
   const raw = formData.get("code");
-  const result = await checkPasswordRecoveryCode(await db(), keys(), { personneId: state.personneId, canal: state.canal!, code: typeof raw === "string" ? raw : "" });
+  const result = await checkPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), { personneId: state.personneId, canal: state.canal!, code: typeof raw === "string" ? raw : "" });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
   await savePasswordRecovery({ debutLe: state.debutLe, personneId: state.personneId, canal: state.canal, codeId: result.codeId });
   redirect("/mot-de-passe-oublie/nouveau-mot-de-passe");
@@ -83,7 +78,7 @@ async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"cod
 
 async function resendRecoveryCode(): Promise<ActionResult<"code">> {
   const state = await requireState("code");
-  const sent = await sendPasswordRecoveryCode(await db(), keys(), createTransports(messagingConfig()), { personneId: state.personneId, canal: state.canal! });
+  const sent = await sendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: state.personneId, canal: state.canal! });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePasswordRecovery({
     debutLe: state.debutLe,
@@ -110,7 +105,7 @@ export async function submitNewPassword(_previous: ActionResult<NewPasswordField
   const state = await requireState("nouveau-mot-de-passe");
   if (!state.personneId || !state.codeId) redirect(EXPIRED);
   const prisma = await db();
-  const outcome = await resetForgottenPassword(prisma, keys(), {
+  const outcome = await resetForgottenPassword(prisma, fieldKeysOf(appConfig()), {
     personneId: state.personneId,
     codeId: state.codeId,
     nouveauMotDePasse: formData.get("nouveauMotDePasse"),
@@ -126,7 +121,7 @@ export async function submitNewPassword(_previous: ActionResult<NewPasswordField
   }
   // The notices go out after the answer; whatever fails is retried by the outbox worker.
   const notifications = outcome.notifications;
-  after(() => deliverPasswordChangedNotices(prisma, keys(), createTransports(messagingConfig()), notifications));
+  after(() => deliverPasswordChangedNotices(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), notifications));
   await savePasswordRecovery({ debutLe: state.debutLe, personneId: null, termine: { suspendu: outcome.suspendu } });
   redirect("/mot-de-passe-oublie/modifie");
 }

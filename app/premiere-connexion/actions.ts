@@ -7,7 +7,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import type { NewPasswordField } from "@/lib/auth/new-password";
 import { requireSession } from "@/lib/auth/session";
 import { clockNow } from "@/lib/clock";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { confirmContactCode, saveContacts, sendContactCode, type ContactField } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -18,11 +18,6 @@ import { loadWizardState } from "@/lib/premiere-connexion/wizard-state";
 import { canOpenStep } from "@/lib/premiere-connexion/wizard-steps";
 import { parseVerificationCode } from "@/lib/verification/code-schema";
 import { goToNextWizardStep } from "./_lib/next-step";
-
-function keys() {
-  const config = appConfig();
-  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
-}
 
 async function actor() {
   const session = await requireSession({ step: "premiere-connexion" });
@@ -41,7 +36,7 @@ async function requireContactStep(personneId: string): Promise<void> {
 
 export async function submitFirstPassword(_previous: ActionResult<NewPasswordField>, formData: FormData): Promise<ActionResult<NewPasswordField>> {
   const { session, actor: who } = await actor();
-  const outcome = await chooseFirstPassword(await db(), keys(), {
+  const outcome = await chooseFirstPassword(await db(), fieldKeysOf(appConfig()), {
     ...who,
     nouveauMotDePasse: formData.get("nouveauMotDePasse"),
     confirmation: formData.get("confirmation"),
@@ -60,7 +55,7 @@ export async function submitContacts(_previous: ActionResult<ContactField>, form
   await requireContactStep(who.personneId);
   const raw = { email: formData.get("email"), mobile: formData.get("mobile") };
   const values = { email: typeof raw.email === "string" ? raw.email.slice(0, 254) : "", mobile: typeof raw.mobile === "string" ? raw.mobile.slice(0, 32) : "" };
-  const outcome = await saveContacts(await db(), keys(), { ...who, ...raw });
+  const outcome = await saveContacts(await db(), fieldKeysOf(appConfig()), { ...who, ...raw });
   if (!outcome.ok) return { status: "error", message: outcome.message ?? "Vos coordonnées n'ont pas été enregistrées.", fieldErrors: outcome.fieldErrors, values };
   redirect("/premiere-connexion/coordonnees/confirmation");
 }
@@ -73,7 +68,7 @@ export async function requestContactCode(_previous: ActionResult<"code">, formDa
   await requireContactStep(who.personneId);
   const canal = canalSchema.safeParse(formData.get("canal"));
   if (!canal.success) return { status: "error", message: canal.error.issues[0]!.message };
-  const sent = await sendContactCode(await db(), keys(), createTransports(messagingConfig()), { personneId: who.personneId, canal: canal.data, now: clockNow() });
+  const sent = await sendContactCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: who.personneId, canal: canal.data, now: clockNow() });
   const page = `/premiere-connexion/coordonnees/code?canal=${canal.data.toLowerCase()}`;
   if (!sent.ok) {
     if (sent.reason === "TROP_DE_NOUVEAUX_CODES") return { status: "error", message: sent.message };
@@ -95,7 +90,7 @@ export async function submitContactCode(_previous: ActionResult<"code">, formDat
   const raw = formData.get("code");
   const parsed = parseVerificationCode(typeof raw === "string" ? raw : "");
   if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
-  const result = await confirmContactCode(await db(), keys(), { ...who, canal: canal.data, code: parsed.value, now: clockNow() });
+  const result = await confirmContactCode(await db(), fieldKeysOf(appConfig()), { ...who, canal: canal.data, code: parsed.value, now: clockNow() });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
   redirect(`/premiere-connexion/coordonnees/confirmation?confirme=${canal.data.toLowerCase()}`);
 }

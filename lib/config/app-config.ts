@@ -1,6 +1,7 @@
 // The portal's settings, read from the environment and checked once. Demo mode is what `npm start` runs with
 // no configuration: embedded database, demo personas, demo keys. Production refuses to start without its keys.
 import { z } from "zod";
+import type { FieldKeys } from "../crypto/field-encryption";
 import { ConfigurationError, resolveDatabaseConfig, type DatabaseConfig, type Environment } from "../db/database-config";
 
 export type AppMode = "demo" | "production";
@@ -67,6 +68,11 @@ function readAuthSecret(env: Environment, mode: AppMode): string {
     throw new ConfigurationError("AUTH_SECRET doit compter au moins 32 caractères aléatoires en production (openssl rand -base64 32).");
   }
   return secret;
+}
+
+/** The two data keys in the shape lib/crypto/field-encryption.ts takes them. */
+export function fieldKeysOf(config: Pick<AppConfig, "dataEncryptionKey" | "dataLookupKey">): FieldKeys {
+  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
 }
 
 let cached: AppConfig | undefined;

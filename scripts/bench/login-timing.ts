@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import argon2 from "argon2";
 import { applyPendingMigrations } from "../../lib/db/apply-migrations-pglite";
 import { openPrisma } from "../../lib/db/open-prisma";
-import { loadAppConfig } from "../../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../../lib/config/app-config";
 import { authenticateWithPassword } from "../../lib/auth/authenticate-password";
 import { ARGON2_PARAMETERS } from "../../lib/auth/password-hash";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
@@ -32,7 +32,7 @@ async function main() {
   await applyPendingMigrations(pglite, root);
   await pglite.close();
   const config = loadAppConfig({ PGLITE_DATA_DIR: dataDir });
-  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const keys = fieldKeysOf(config);
   const db = await openPrisma(config.database);
   try {
     await seedPersonas(db, keys);

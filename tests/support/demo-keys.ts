@@ -1,7 +1,7 @@
-import { loadAppConfig } from "../../lib/config/app-config";
+import { loadAppConfig, fieldKeysOf } from "../../lib/config/app-config";
 
 /** The demo encryption and lookup keys, as the seeded demo database uses them. */
 export function demoKeys() {
   const config = loadAppConfig({});
-  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  return fieldKeysOf(config);
 }

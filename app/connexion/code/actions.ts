@@ -8,7 +8,7 @@ import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_DAYS, rememberBrowser } from "@/lib
 import { clearPendingLogin, readPendingLogin, savePendingLogin } from "@/lib/auth/pending-login";
 import { checkSecondFactorCode, sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
 import { openSession, sessionHome } from "@/lib/auth/session";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
@@ -16,11 +16,6 @@ import { createTransports } from "@/lib/messaging/transports";
 import { parseVerificationCode } from "@/lib/verification/code-schema";
 
 type Field = "code";
-
-function keys() {
-  const config = appConfig();
-  return { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
-}
 
 export async function submitSecondFactor(_previous: ActionResult<Field>, formData: FormData): Promise<ActionResult<Field>> {
   const pending = await readPendingLogin();
@@ -30,9 +25,9 @@ export async function submitSecondFactor(_previous: ActionResult<Field>, formDat
   if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
 
   const prisma = await db();
-  const email = await verifiedEmailOf(prisma, keys(), pending.personneId);
+  const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
   if (!email) redirect("/connexion?raison=expiree");
-  const result = await checkSecondFactorCode(prisma, keys(), { personneId: pending.personneId, email, code: parsed.value });
+  const result = await checkSecondFactorCode(prisma, fieldKeysOf(appConfig()), { personneId: pending.personneId, email, code: parsed.value });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
 
   const now = new Date();
@@ -64,9 +59,9 @@ export async function resendSecondFactor(_previous: ActionResult<Field>): Promis
   const pending = await readPendingLogin();
   if (!pending) redirect("/connexion?raison=expiree");
   const prisma = await db();
-  const email = await verifiedEmailOf(prisma, keys(), pending.personneId);
+  const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
   if (!email) redirect("/connexion?raison=expiree");
-  const sent = await sendSecondFactorCode(prisma, keys(), createTransports(messagingConfig()), { personneId: pending.personneId, email });
+  const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePendingLogin({ ...pending, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });
   return {

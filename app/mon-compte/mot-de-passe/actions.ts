@@ -8,7 +8,7 @@ import { changePassword, type ChangePasswordField } from "@/lib/auth/change-pass
 import { clientAddress } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import { currentSession, openSession, type Session } from "@/lib/auth/session";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
@@ -28,8 +28,7 @@ export async function submitPasswordChange(
   formData: FormData,
 ): Promise<ActionResult<ChangePasswordField>> {
   const session = await passwordChangeSession();
-  const config = appConfig();
-  const keys = { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey };
+  const keys = fieldKeysOf(appConfig());
   const prisma = await db();
   const outcome = await changePassword(prisma, keys, {
     compteId: session.sub,

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { recoveryChannels } from "@/lib/auth/recovery/password-recovery";
 import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { ChannelStepForm } from "../_components/channel-step-form";
 import { RecoveryStepper } from "../_components/recovery-stepper";
@@ -16,8 +16,7 @@ export const metadata: Metadata = { title: "Recevoir un code — Mot de passe ou
 export default async function ChoixPage() {
   const state = await readPasswordRecovery();
   if (!state || recoveryStep(state) === "termine") redirect("/mot-de-passe-oublie?raison=expiree");
-  const config = appConfig();
-  const channels = await recoveryChannels(await db(), { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, state.personneId);
+  const channels = await recoveryChannels(await db(), fieldKeysOf(appConfig()), state.personneId);
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">

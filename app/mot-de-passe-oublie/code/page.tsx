@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { recoveryChannels } from "@/lib/auth/recovery/password-recovery";
 import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { remainingValidity } from "@/lib/verification/code-messages";
 import { CodeStepForm } from "../_components/code-step-form";
@@ -15,8 +15,7 @@ export const metadata: Metadata = { title: "Saisir le code — Mot de passe oubl
 export default async function CodePage() {
   const state = await readPasswordRecovery();
   if (!state || recoveryStep(state) !== "code" || !state.canal) redirect("/mot-de-passe-oublie?raison=expiree");
-  const config = appConfig();
-  const channels = await recoveryChannels(await db(), { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, state.personneId);
+  const channels = await recoveryChannels(await db(), fieldKeysOf(appConfig()), state.personneId);
   const channel = channels.find((c) => c.canal === state.canal);
   if (!channel) redirect("/mot-de-passe-oublie?raison=expiree");
   const where = channel.canal === "SMS" ? `par SMS au numéro suivant : ${channel.destination}` : `par courriel à l'adresse suivante : ${channel.destination}`;

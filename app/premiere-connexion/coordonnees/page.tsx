@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { displayContact, readContacts } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import { WizardFrame } from "../_components/wizard-frame";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "Première connexion — coordonnées
 
 export default async function ContactsStepPage() {
   const { session, state } = await openWizardStep("coordonnees");
-  const config = appConfig();
-  const contacts = await readContacts(await db(), { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, session.personneId);
+  const contacts = await readContacts(await db(), fieldKeysOf(appConfig()), session.personneId);
   return (
     <WizardFrame progress={state} step="coordonnees">
       <p>

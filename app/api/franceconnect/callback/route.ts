@@ -3,7 +3,7 @@
 import { after, type NextRequest } from "next/server";
 import { clientAddress, clientUserAgent } from "@/lib/auth/client-address";
 import { openSession, sessionHome } from "@/lib/auth/session";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { FRANCECONNECT_PAGES, completeFranceConnectCallback } from "@/lib/franceconnect/franceconnect-callback";
 import { franceConnectConfig } from "@/lib/franceconnect/franceconnect-config";
@@ -28,7 +28,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const expected = await readFranceConnectCookie("flow");
   await clearFranceConnectCookie("flow"); // one login in progress, one use
   const app = appConfig();
-  const keys = { encryptionKey: app.dataEncryptionKey, lookupKey: app.dataLookupKey };
+  const keys = fieldKeysOf(app);
   const prisma = await db();
   const result = await completeFranceConnectCallback({
     db: prisma,

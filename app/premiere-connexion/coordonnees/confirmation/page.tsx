@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { appConfig } from "@/lib/config/app-config";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { displayContact, readContacts, type StoredContact } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import { WizardFrame } from "../../_components/wizard-frame";
@@ -16,8 +16,7 @@ const LABELS = { EMAIL: "Adresse électronique", MOBILE: "Numéro de mobile" } a
 
 export default async function ContactConfirmationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { session, state } = await openWizardStep("coordonnees");
-  const config = appConfig();
-  const contacts = await readContacts(await db(), { encryptionKey: config.dataEncryptionKey, lookupKey: config.dataLookupKey }, session.personneId);
+  const contacts = await readContacts(await db(), fieldKeysOf(appConfig()), session.personneId);
   const list = [contacts.EMAIL, contacts.MOBILE].filter((c): c is StoredContact => c !== undefined);
   if (list.length === 0) redirect("/premiere-connexion/coordonnees");
   const confirme = (await searchParams).confirme;
