@@ -10,11 +10,11 @@ import { queuePasswordChangedNotices, replacedPasswordData } from "./password-re
 import "server-only";
 import { z } from "zod";
 import { journal } from "../audit/journal";
-import { decryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
+import { lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess, THROTTLE_LIMITS, throttleKeys, type ThrottleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { checkPassword } from "./password-policy";
+import { checkOwnerPassword } from "./new-password";
 
 export type ChangePasswordField = "motDePasseActuel" | "nouveauMotDePasse" | "confirmation";
 
@@ -112,14 +112,7 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
   const { motDePasseActuel, nouveauMotDePasse, confirmation } = values;
 
   if (nouveauMotDePasse !== undefined) {
-    const personne = compte.personne;
-    const rules = checkPassword(nouveauMotDePasse, {
-      nomNaissance: personne.nomNaissance,
-      nomUsage: personne.nomUsage,
-      prenoms: personne.prenoms,
-      dateNaissance: personne.dateNaissance,
-      nir: personne.nirChiffre ? decryptField(personne.nirChiffre, keys) : null,
-    });
+    const rules = checkOwnerPassword(nouveauMotDePasse, compte.personne, keys);
     if (!rules.ok) fieldErrors.nouveauMotDePasse = rules.errors.join(" ");
     if (confirmation !== undefined && confirmation !== nouveauMotDePasse) fieldErrors.confirmation = CHANGE_PASSWORD_MESSAGES.confirmationDifferente;
   }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { decryptField, type FieldKeys } from "../crypto/field-encryption";
 import { fieldErrorsFrom } from "../forms/action-result";
-import { checkPassword } from "./password-policy";
+import { checkPassword, type PasswordCheck } from "./password-policy";
 
 export type NewPasswordField = "nouveauMotDePasse" | "confirmation";
 
@@ -27,16 +27,21 @@ export type PasswordOwner = { nomNaissance: string; nomUsage: string | null; pre
 
 export type NewPasswordCheck = { ok: true; motDePasse: string } | { ok: false; fieldErrors: Partial<Record<NewPasswordField, string>> };
 
-export function validateNewPassword(input: { nouveauMotDePasse: unknown; confirmation: unknown }, owner: PasswordOwner, keys: FieldKeys): NewPasswordCheck {
-  const parsed = newPasswordSchema.safeParse({ nouveauMotDePasse: input.nouveauMotDePasse, confirmation: input.confirmation });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom<NewPasswordField>(parsed.error.issues) };
-  const rules = checkPassword(parsed.data.nouveauMotDePasse, {
+/** The policy applied to the password of this person: the rules, common passwords, their names, birth date and NIR. */
+export function checkOwnerPassword(password: string, owner: PasswordOwner, keys: FieldKeys): PasswordCheck {
+  return checkPassword(password, {
     nomNaissance: owner.nomNaissance,
     nomUsage: owner.nomUsage ?? undefined,
     prenoms: owner.prenoms,
     dateNaissance: owner.dateNaissance,
     nir: owner.nirChiffre ? decryptField(owner.nirChiffre, keys) : undefined,
   });
+}
+
+export function validateNewPassword(input: { nouveauMotDePasse: unknown; confirmation: unknown }, owner: PasswordOwner, keys: FieldKeys): NewPasswordCheck {
+  const parsed = newPasswordSchema.safeParse({ nouveauMotDePasse: input.nouveauMotDePasse, confirmation: input.confirmation });
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom<NewPasswordField>(parsed.error.issues) };
+  const rules = checkOwnerPassword(parsed.data.nouveauMotDePasse, owner, keys);
   if (!rules.ok) return { ok: false, fieldErrors: { nouveauMotDePasse: rules.errors.join(" ") } };
   return { ok: true, motDePasse: parsed.data.nouveauMotDePasse };
 }
