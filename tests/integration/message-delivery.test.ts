@@ -1,58 +1,35 @@
 // The durable outbox on a real database (PGlite and PostgreSQL), delivered over real protocols: SMTP to the local
 // SMTP sink and HTTP (through the official Twilio client) to the local SMS sink, both on free loopback ports.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FieldKeys } from "../../lib/crypto/field-encryption";
-import { createMessageStore, type MessageStore, type SinkMessage } from "../../lib/messaging/dev-sinks/message-store";
-import { startSmsSink } from "../../lib/messaging/dev-sinks/sms-sink";
-import { startSmtpSink, type RunningSink } from "../../lib/messaging/dev-sinks/smtp-sink";
+import type { SinkMessage } from "../../lib/messaging/dev-sinks/message-store";
 import { deliverMessageNow, deliverPendingMessages, LEASE_MS } from "../../lib/messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../../lib/messaging/enqueue-message";
 import { startOutboxWorker } from "../../lib/messaging/outbox-worker";
 import { verificationCode } from "../../lib/messaging/templates";
-import { createTransports, RAISON_ADRESSE_REFUSEE, RAISON_NUMERO_REFUSE, type Transports } from "../../lib/messaging/transports";
+import { RAISON_ADRESSE_REFUSEE, RAISON_NUMERO_REFUSE, type Transports } from "../../lib/messaging/transports";
+import { startLocalSinks, type LocalSinks } from "../support/local-sinks";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const keys: FieldKeys = { encryptionKey: Buffer.alloc(32, 3), lookupKey: Buffer.alloc(32, 4) };
-const SID = `AC${"1".repeat(32)}`;
-const TOKEN = "jeton-des-tests";
 const REFUSED_EMAIL = "adresse.refusee@example.org";
 const REFUSED_MOBILE = "+33639989999";
 
 let t: TestDatabase;
-let dir: string;
-let store: MessageStore;
-let smtp: RunningSink | undefined;
-let smtpPort: number;
-let sms: RunningSink;
+let sinks: LocalSinks;
 let transports: Transports;
 const logs: string[] = [];
 const log = (line: string) => logs.push(line);
 
-async function startSmtp(port: number) {
-  smtp = await startSmtpSink({ port, store, rejectRecipients: (address) => address === REFUSED_EMAIL });
-  return smtp.port;
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "mon-compte-livraison-"));
-  store = createMessageStore(path.join(dir, "messages.jsonl"));
-  smtpPort = await startSmtp(0);
-  sms = await startSmsSink({ port: 0, store, accountSid: SID, authToken: TOKEN, rejectNumbers: (to) => to === REFUSED_MOBILE });
-  transports = createTransports({
-    smtpUrl: `smtp://portail:motdepasse@127.0.0.1:${smtpPort}`,
-    mailFrom: '"Mon Compte (démonstration)" <ne-pas-repondre@moncompte.invalid>',
-    sms: { accountSid: SID, authToken: TOKEN, from: "MonCompte", baseUrl: `http://127.0.0.1:${sms.port}` },
-  });
+  sinks = await startLocalSinks({ rejectRecipients: (address) => address === REFUSED_EMAIL, rejectNumbers: (to) => to === REFUSED_MOBILE });
+  transports = sinks.transports;
 });
 
 afterAll(async () => {
-  await Promise.all([smtp?.close(), sms?.close()]);
+  await sinks?.close();
   await t?.dispose();
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -61,9 +38,7 @@ beforeEach(async () => {
   logs.length = 0;
 });
 
-async function received(predicate: (m: SinkMessage) => boolean) {
-  return (await store.read()).filter(predicate);
-}
+const received = (predicate: (m: SinkMessage) => boolean) => sinks.received(predicate);
 
 async function enqueueEmail(to: string, content = verificationCode({ code: "482913", validiteMinutes: 15, usage: "confirmation des coordonnées" })) {
   return t.db.$transaction((tx) => enqueueMessage(tx, outboxMessage("EMAIL", to, content), keys));
@@ -115,8 +90,7 @@ describe(`boîte d'envoi et livraison des messages (${testDatabaseKind()})`, () 
   });
 
   it("serveur SMTP arrêté : le message reste en attente (1 tentative, nouvel essai plus tard), puis part quand le serveur revient", async () => {
-    await smtp!.close();
-    smtp = undefined;
+    await sinks.stopSmtp();
     try {
       const { id } = await enqueueEmail("sophie.bernard@example.org");
       const now = new Date();
@@ -133,7 +107,7 @@ describe(`boîte d'envoi et livraison des messages (${testDatabaseKind()})`, () 
       // Not due yet: nothing happens before the delay.
       expect(await deliverPendingMessages(t.db, transports, keys, { now: new Date(now.getTime() + 1_000), log })).toEqual({ envoyes: 0, reportes: 0, echecs: 0 });
     } finally {
-      await startSmtp(smtpPort);
+      await sinks.restartSmtp();
     }
     const later = new Date(Date.now() + 16_000);
     expect(await deliverPendingMessages(t.db, transports, keys, { now: later, log })).toEqual({ envoyes: 1, reportes: 0, echecs: 0 });

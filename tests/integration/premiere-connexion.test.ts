@@ -1,60 +1,40 @@
 // The first-connection wizard (SPEC §3, QUALITY-BARS 4, 5, 9) on a real database seeded with the personas, with
 // codes delivered over real SMTP and real HTTP (the official Twilio client) to the local sinks on loopback.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "../../lib/auth/authenticate-password";
 import { acceptCgu, currentCgu, hasAcceptedCurrentCgu, publishCgu } from "../../lib/cgu/cgu-versions";
 import { readCguDocument } from "../../lib/cgu/cgu-files";
 import { CONTACT_MESSAGES, confirmContactCode, pendingContactCode, readContacts, saveContacts, sendContactCode } from "../../lib/contacts/contact-details";
-import { createMessageStore, type MessageStore } from "../../lib/messaging/dev-sinks/message-store";
-import { startSmsSink } from "../../lib/messaging/dev-sinks/sms-sink";
-import { startSmtpSink, type RunningSink } from "../../lib/messaging/dev-sinks/smtp-sink";
 import { deliverPendingMessages } from "../../lib/messaging/deliver-outbox";
-import { createTransports, type Transports } from "../../lib/messaging/transports";
+import type { Transports } from "../../lib/messaging/transports";
 import { activateIfComplete, answerDelegation, chooseFirstPassword, finishContactsStep } from "../../lib/premiere-connexion/wizard-service";
 import { loadWizardState } from "../../lib/premiere-connexion/wizard-state";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
 import { demoKeys } from "../support/demo-keys";
+import { startLocalSinks, type LocalSinks } from "../support/local-sinks";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const keys = demoKeys();
-const SID = `AC${"2".repeat(32)}`;
-const TOKEN = "jeton-des-tests";
 const REFUSED_EMAIL = "boite.inexistante@example.org";
 const ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;
 
 let t: TestDatabase;
-let dir: string;
-let store: MessageStore;
-let smtp: RunningSink | undefined;
-let smtpPort: number;
-let sms: RunningSink;
+let sinks: LocalSinks;
 let transports: Transports;
 const quiet = { log: () => {} };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedPersonas(t.db, keys, quiet);
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "mon-compte-assistant-"));
-  store = createMessageStore(path.join(dir, "messages.jsonl"));
-  smtp = await startSmtpSink({ port: 0, store, rejectRecipients: (address) => address === REFUSED_EMAIL });
-  smtpPort = smtp.port;
-  sms = await startSmsSink({ port: 0, store, accountSid: SID, authToken: TOKEN });
-  transports = createTransports({
-    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-    mailFrom: '"Mon Compte" <ne-pas-repondre@moncompte.invalid>',
-    sms: { accountSid: SID, authToken: TOKEN, from: "MonCompte", baseUrl: `http://127.0.0.1:${sms.port}` },
-  });
+  sinks = await startLocalSinks({ rejectRecipients: (address) => address === REFUSED_EMAIL });
+  transports = sinks.transports;
 });
 
 afterAll(async () => {
-  await Promise.all([smtp?.close(), sms?.close()]);
+  await sinks?.close();
   await t?.dispose();
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
 async function personOf(nom: string, prenom: string) {
@@ -64,7 +44,7 @@ async function personOf(nom: string, prenom: string) {
 
 /** The code of the newest message the sinks received for this recipient, read as the person would. */
 async function codeReceivedBy(recipient: string): Promise<string> {
-  const messages = (await store.read()).filter((m) => m.to.includes(recipient));
+  const messages = await sinks.received((m) => m.to.includes(recipient));
   const code = messages.at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error("aucun code reçu");
   return code;
@@ -204,13 +184,12 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
 
   it("serveur SMTP arrêté : le code n'est pas annoncé comme envoyé, reste dans la boîte d'envoi et part quand le serveur revient", async () => {
     const karim = await personOf("BERNARD", "Karim");
-    await smtp!.close();
-    smtp = undefined;
+    await sinks.stopSmtp();
     const sent = await sendContactCode(t.db, keys, transports, { personneId: karim.personneId, canal: "EMAIL" });
     expect(sent).toMatchObject({ ok: true, envoye: false, refuse: false });
     expect(await t.db.messageSortant.count({ where: { statut: "EN_ATTENTE" } })).toBeGreaterThan(0);
 
-    smtp = await startSmtpSink({ port: smtpPort, store });
+    await sinks.restartSmtp();
     await deliverPendingMessages(t.db, transports, keys, { now: new Date(Date.now() + 60_000), log: () => {} });
     const code = await codeReceivedBy("karim.bernard@example.net");
     expect(await confirmContactCode(t.db, keys, { personneId: karim.personneId, canal: "EMAIL", code, ip: freshIp() })).toMatchObject({ ok: true });
