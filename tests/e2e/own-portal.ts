@@ -5,25 +5,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { portalEnv } from "../support/portal-env";
 
 export type OwnPortal = { origin: string; start(): Promise<void>; stop(): Promise<void>; admin(...args: string[]): { status: number | null; output: string }; dispose(): Promise<void> };
 
 export function ownPortal(port: number): OwnPortal {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mon-compte-e2e-second-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    PGLITE_DATA_DIR: path.join(dataDir, "base"),
-    DATABASE_URL: "",
-    MON_COMPTE_MODE: "demo",
-    DEV_SMTP_PORT: String(port + 25),
-    DEV_SMS_PORT: String(port + 26),
-    DEV_FRANCECONNECT_PORT: String(port + 27),
-    FRANCECONNECT_ISSUER: "",
-    MESSAGES_SINK_FILE: path.join(dataDir, "messages.jsonl"),
-    SMTP_URL: "",
-    TWILIO_ACCOUNT_SID: "",
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...portalEnv(port, path.join(dataDir, "base"), path.join(dataDir, "messages.jsonl")) };
   const origin = `http://localhost:${port}`;
   let child: ChildProcess | undefined;
   let log = "";
