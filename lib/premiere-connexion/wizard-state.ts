@@ -1,18 +1,15 @@
 // What the database says about a person's first connection: which steps are done, and who the conjoint is when
 // the délégation step applies. Every wizard page and action starts from here, never from what the browser sends.
 import { hasAcceptedCurrentCgu } from "../cgu/cgu-versions";
-import { delegationContext } from "../delegation/delegation-service";
+import { delegationContext, type DelegationContext } from "../delegation/delegation-service";
 import type { Database } from "../db/open-prisma";
 import { wizardProgress, type WizardProgress } from "./wizard-steps";
-
-export type Conjoint = { personneId: string; nomAffiche: string };
-export { displayName } from "../delegation/delegation-service";
 
 export type WizardState = WizardProgress & {
   compteId: string;
   etat: string;
   /** Set for an allocataire in a couple: the foyer and the conjoint who may receive the délégation. */
-  delegation: { foyerId: string; conjoint: Conjoint; dejaActive: boolean } | null;
+  delegation: { foyerId: string; conjoint: DelegationContext["conjoint"]; dejaActive: boolean } | null;
 };
 
 export async function loadWizardState(db: Database, personneId: string): Promise<WizardState | null> {

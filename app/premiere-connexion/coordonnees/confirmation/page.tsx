@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
-import { displayContact, readContacts, type StoredContact } from "@/lib/contacts/contact-details";
+import { canalOf, displayContact, readContacts, type StoredContact } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import { WizardFrame } from "../../_components/wizard-frame";
 import { ConfirmNowForm, FinishContactsForm } from "../../_components/confirmation-forms";
@@ -53,7 +53,7 @@ export default async function ContactConfirmationPage({ searchParams }: { search
             </p>
             {!contact.verifiee && (
               <ConfirmNowForm
-                canal={contact.type === "MOBILE" ? "SMS" : "EMAIL"}
+                canal={canalOf(contact.type)}
                 label={`Confirmer maintenant mon ${contact.type === "MOBILE" ? "numéro de mobile" : "adresse électronique"}`}
               />
             )}
