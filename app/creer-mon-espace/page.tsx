@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { PrefilledIdentityForm } from "@/components/franceconnect/prefilled-identity-form";
 import { ServiceNotOpen } from "@/components/layout/service-not-open";
@@ -25,9 +25,7 @@ export default async function CreerMonEspacePage() {
           Les étapes suivantes (vos coordonnées, votre mot de passe, et pour une naissance à l&apos;étranger, les noms de vos parents) seront
           bientôt disponibles. En attendant, votre Caf peut vous aider : à l&apos;accueil, ou par téléphone.
         </CallOut>
-        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-          Retour à la connexion
-        </Link>
+        <BackLink href="/connexion">Retour à la connexion</BackLink>
       </div>
     </div>
   );

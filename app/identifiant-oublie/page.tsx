@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { IdentifierRecoveryForm } from "./_components/identifier-recovery-form";
 
 export const metadata: Metadata = { title: "Identifiant oublié" };
@@ -23,9 +24,7 @@ export default function IdentifiantOubliePage() {
             </Link>
           </li>
           <li>
-            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-              Retour à la connexion
-            </Link>
+            <BackLink href="/connexion">Retour à la connexion</BackLink>
           </li>
         </ul>
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { IdentifierStepForm } from "./_components/identifier-step-form";
 import { RecoveryStepper } from "./_components/recovery-stepper";
@@ -33,9 +34,7 @@ export default async function MotDePasseOubliePage({ searchParams }: { searchPar
             </Link>
           </li>
           <li>
-            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-              Retour à la connexion
-            </Link>
+            <BackLink href="/connexion">Retour à la connexion</BackLink>
           </li>
         </ul>
       </div>

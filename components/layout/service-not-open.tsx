@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 
 /** For a démarche this version of the portal does not offer yet: says so plainly and gives a way forward. */
@@ -9,9 +9,7 @@ export function ServiceNotOpen({ title, explanation }: { title: string; explanat
         <h1>{title}</h1>
         <CallOut titleAs="h2" title="Ce service n'est pas encore ouvert en ligne">{explanation}</CallOut>
         <p>En attendant, votre Caf peut vous aider : à l&apos;accueil, ou par téléphone au numéro indiqué sur vos courriers.</p>
-        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-          Retour à la connexion
-        </Link>
+        <BackLink href="/connexion">Retour à la connexion</BackLink>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { formatDateFr, formatTimeFr } from "@/lib/auth/format-date";
 import { METHOD_LABELS, connectionHistory } from "@/lib/auth/connection-history";
 import { requireSession } from "@/lib/auth/session";
@@ -38,9 +38,7 @@ export default async function ConnexionsPage() {
           </tbody>
         </table>
       </div>
-      <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/tableau-de-bord">
-        Retour au tableau de bord
-      </Link>
+      <BackLink href="/tableau-de-bord">Retour au tableau de bord</BackLink>
     </>
   );
 }

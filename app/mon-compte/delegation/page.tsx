@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { formatDateFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
@@ -43,9 +43,7 @@ export default async function DelegationPage({ searchParams }: { searchParams: P
           </>
         )}
         <p className="fr-mt-6w">
-          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/tableau-de-bord">
-            Retour au tableau de bord
-          </Link>
+          <BackLink href="/tableau-de-bord">Retour au tableau de bord</BackLink>
         </p>
       </div>
     </div>

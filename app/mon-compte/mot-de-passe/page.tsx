@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { LogoutButton } from "@/components/layout/logout-button";
@@ -36,9 +36,7 @@ export default async function ChangementMotDePassePage() {
           {required ? (
             <LogoutButton className="fr-btn fr-btn--secondary" />
           ) : (
-            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/tableau-de-bord">
-              Retour au tableau de bord
-            </Link>
+            <BackLink href="/tableau-de-bord">Retour au tableau de bord</BackLink>
           )}
         </div>
       </div>

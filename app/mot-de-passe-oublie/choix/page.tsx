@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { recoveryChannels } from "@/lib/auth/recovery/password-recovery";
@@ -42,9 +43,7 @@ export default async function ChoixPage() {
             </Link>
           </li>
           <li>
-            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-              Retour à la connexion
-            </Link>
+            <BackLink href="/connexion">Retour à la connexion</BackLink>
           </li>
         </ul>
       </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { recoveryChannels } from "@/lib/auth/recovery/password-recovery";
@@ -34,9 +34,7 @@ export default async function CodePage() {
         )}
         <CodeStepForm canal={channel.canal} nouveauxCodesRestants={state.nouveauxCodesRestants ?? 0} />
         <p className="fr-mt-4w">
-          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-            Retour à la connexion
-          </Link>
+          <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/layout/back-link";
 import { redirect } from "next/navigation";
 import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
 import { NewPasswordStepForm } from "../_components/new-password-step-form";
@@ -21,9 +21,7 @@ export default async function NouveauMotDePassePage() {
         </p>
         <NewPasswordStepForm />
         <p className="fr-mt-4w">
-          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">
-            Retour à la connexion
-          </Link>
+          <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>
       </div>
     </div>
