@@ -14,13 +14,17 @@ import type { Database } from "../db/open-prisma";
 import { normaliseName } from "../identity/person-name";
 import { countryNameFromCog, FRANCE_COG } from "./birth-country";
 
-/** The identity pivot, as checked by identitySchema in relying-party.ts. */
+/** The identity pivot, as FranceConnect v2 hands it over (checked by identitySchema in relying-party.ts). */
 export type IdentityPivot = {
+  /** First names, separated by spaces. */
   given_name: string;
   family_name: string;
+  /** YYYY-MM-DD */
   birthdate: string;
   gender: "male" | "female";
+  /** INSEE code of the birth commune when born in France, "" when born abroad. */
   birthplace: string;
+  /** COG code of the birth country: 99100 for France. */
   birthcountry: string;
 };
 

@@ -4,6 +4,7 @@
 // next-auth's own OAuth route would make a 43-character nonce, skip the userinfo JWT and open its own session).
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { FranceConnectSettings } from "./franceconnect-config";
+import type { IdentityPivot } from "./match-identity";
 
 /** The identity pivot claims the portal asks for (FranceConnect v2 names one scope per claim). */
 export const FRANCECONNECT_SCOPES = ["openid", "given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry", "preferred_username"] as const;
@@ -14,16 +15,7 @@ export const ACCEPTED_ACR_VALUES: readonly string[] = ["eidas1", "eidas2", "eida
 export const ACCEPTED_SIGNING_ALGORITHMS = ["ES256", "RS256"];
 
 /** The identité pivot as FranceConnect returns it in the userinfo JWT. */
-export type FranceConnectProfile = {
-  sub: string;
-  given_name: string;
-  family_name: string;
-  birthdate: string;
-  gender: "male" | "female";
-  birthplace: string;
-  birthcountry: string;
-  preferred_username?: string;
-};
+export type FranceConnectProfile = IdentityPivot & { sub: string; preferred_username?: string };
 
 export function franceConnectProvider(settings: FranceConnectSettings): OAuthConfig<FranceConnectProfile> {
   return {
