@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
+import { clearLostContactsNotice, lostContactsNotice } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import { delegationContext } from "@/lib/delegation/delegation-service";
 import { delegationSummary } from "@/lib/foyer/delegation-summary";
@@ -16,11 +17,14 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   const params = await searchParams;
   const passwordChanged = params["mot-de-passe"] === "modifie";
   const welcome = params.bienvenue === "1";
-  const [person, delegation, context] = await Promise.all([
+  const [person, delegation, context, lostNotice] = await Promise.all([
     personSummary(session.personneId),
     delegationSummary(session.personneId),
     (async () => delegationContext(await db(), session.personneId))(),
+    (async () => lostContactsNotice(await db(), session.personneId))(),
   ]);
+  // Told once: the notice goes once shown here (the contact step of the wizard shows it until new ones are saved).
+  if (lostNotice) await clearLostContactsNotice(await db(), session.personneId);
   const canDelegate = context !== null;
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
@@ -34,6 +38,7 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
           className="fr-mb-4w"
         />
       )}
+      {lostNotice && <Alert severity="warning" small description={lostNotice} className="fr-mb-4w" />}
       {passwordChanged && (
         <Alert
           severity="success"

@@ -1,5 +1,7 @@
-// A person's contact details (SPEC §3): an e-mail address and/or a mobile number, each belonging to one person
-// only, encrypted at rest and looked up through a keyed hash. Confirming one goes through the verification engine
+// A person's contact details (SPEC §3): an e-mail address and/or a mobile number, encrypted at rest and looked up
+// through a keyed hash. A confirmed value belongs to one person only (partial unique index); an unconfirmed one
+// blocks nobody, and confirming it takes it from whoever else held it unconfirmed (they are told at their next
+// visit). Confirming one goes through the verification engine
 // (a 6-digit code by e-mail, valid 15 minutes, or by SMS, valid 10 minutes) and the durable outbox.
 // Used by the first-connection wizard; the contact change of the space will use the same functions.
 import { z } from "zod";
@@ -29,6 +31,8 @@ export const CONTACT_MESSAGES = {
     "Ce numéro de mobile est déjà utilisé dans l'espace d'une autre personne. Chaque personne a son propre numéro : indiquez le vôtre.",
   dejaConfirmeeAilleurs:
     "Cette coordonnée vient d'être confirmée dans l'espace d'une autre personne : elle ne peut plus être la vôtre. Modifiez vos coordonnées.",
+  coordonneeModifiee:
+    "Vos coordonnées ont changé depuis l'envoi de ce code : il ne confirme que la coordonnée à laquelle il a été envoyé. Demandez un nouveau code.",
 } as const;
 
 const optionalText = (max: number, tooLong: string) =>
@@ -108,8 +112,9 @@ export async function saveContacts(
   const fieldErrors: Partial<Record<ContactField, string>> = {};
   for (const [type, field, value] of wanted) {
     if (!value) continue;
+    // Only a confirmed value is someone's: a value merely typed by someone else blocks nobody.
     const takenBy = await db.coordonnee.findFirst({
-      where: { type, empreinte: lookupHash(value, keys), personneId: { not: input.personneId } },
+      where: { type, empreinte: lookupHash(value, keys), verifiee: true, personneId: { not: input.personneId } },
       select: { id: true },
     });
     if (takenBy) fieldErrors[field] = type === "EMAIL" ? CONTACT_MESSAGES.emailPris : CONTACT_MESSAGES.mobilePris;
@@ -138,6 +143,8 @@ export async function saveContacts(
         });
         changedTypes.push(type);
       }
+      // The person has chosen new contact details: a notice about ones they lost is over.
+      await tx.personne.updateMany({ where: { id: input.personneId, NOT: { coordonneesRetirees: { isEmpty: true } } }, data: { coordonneesRetirees: [] } });
       await journal(tx, {
         type: "COORDONNEES_ENREGISTREES",
         acteur: input.personneId,
@@ -209,9 +216,18 @@ export async function pendingContactCode(db: Database, keys: FieldKeys, { person
   return { canal, cibleAffichee: canal === "SMS" ? displayContact("MOBILE", contact.value) : maskEmail(contact.value), ...status };
 }
 
-export type ConfirmOutcome = VerifyResult | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE_AILLEURS"; message: string };
+export type ConfirmOutcome = VerifyResult | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE_AILLEURS" | "COORDONNEE_MODIFIEE"; message: string };
 
-/** Checks the typed code; when right, the contact detail is confirmed (and stays the person's alone). */
+class ConfirmationRefused extends Error {
+  constructor(readonly outcome: Extract<ConfirmOutcome, { ok: false }>) {
+    super(outcome.reason);
+  }
+}
+
+/**
+ * Checks the typed code; when right, the contact detail is confirmed — only if it still holds the value the code
+ * was sent to (one conditional UPDATE) — and taken from anyone else who held it unconfirmed, in one transaction.
+ */
 export async function confirmContactCode(
   db: Database,
   keys: FieldKeys,
@@ -222,19 +238,65 @@ export async function confirmContactCode(
   if (!contact) return { ok: false, reason: "AUCUNE_COORDONNEE", message: "Aucune coordonnée de ce type n'est enregistrée : indiquez-la d'abord." };
   const result = await verifyCode(db, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, code, now }, keys);
   if (!result.ok) return result;
+  // The code was bound to this value: the keyed hash of the value it was sent to.
+  const empreinte = lookupHash(contact.value, keys);
   try {
     await db.$transaction(async (tx) => {
-      await tx.coordonnee.update({
-        where: { personneId_type: { personneId, type } },
+      // Two people confirming the same value at once are taken one after the other (no deadlock between them).
+      const lockKey = `coordonnee:${type}:${empreinte}`;
+      await tx.$queryRaw`SELECT 1 AS verrou FROM pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+      const { count } = await tx.coordonnee.updateMany({
+        where: { personneId, type, empreinte, verifiee: false },
         data: { verifiee: true, verifieeLe: now },
       });
-      await journal(tx, { type: "COORDONNEE_CONFIRMEE", acteur: personneId, sujetId: personneId, ip, survenuLe: now, details: { canal } });
+      if (count === 0) {
+        const confirmedElsewhere = await tx.coordonnee.count({ where: { type, empreinte, verifiee: true, personneId: { not: personneId } } });
+        throw new ConfirmationRefused(
+          confirmedElsewhere > 0
+            ? { ok: false, reason: "DEJA_CONFIRMEE_AILLEURS", message: CONTACT_MESSAGES.dejaConfirmeeAilleurs }
+            : { ok: false, reason: "COORDONNEE_MODIFIEE", message: CONTACT_MESSAGES.coordonneeModifiee },
+        );
+      }
+      // Whoever else typed this value without confirming it loses it, and is told at their next visit.
+      const losers = await tx.$queryRaw<{ id: string }[]>`
+        WITH retirees AS (
+          DELETE FROM "Coordonnee"
+          WHERE "type" = ${type}::"TypeCoordonnee" AND "empreinte" = ${empreinte} AND NOT "verifiee" AND "personneId" <> ${personneId}::uuid
+          RETURNING "personneId"
+        )
+        UPDATE "Personne"
+        SET "coordonneesRetirees" = array_append(array_remove("coordonneesRetirees", ${type}::"TypeCoordonnee"), ${type}::"TypeCoordonnee")
+        WHERE "id" IN (SELECT "personneId" FROM retirees)
+        RETURNING "id"`;
+      await journal(tx, { type: "COORDONNEE_CONFIRMEE", acteur: personneId, sujetId: personneId, ip, survenuLe: now, details: { canal, retireeA: losers.length } });
+      for (const loser of losers) {
+        await journal(tx, { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", acteur: personneId, sujetId: loser.id, ip, survenuLe: now, details: { canal } });
+      }
     });
   } catch (error) {
+    if (error instanceof ConfirmationRefused) return error.outcome;
     if (isUniqueViolation(error)) {
       return { ok: false, reason: "DEJA_CONFIRMEE_AILLEURS", message: CONTACT_MESSAGES.dejaConfirmeeAilleurs };
     }
     throw error;
   }
   return result;
+}
+
+/** The notice for a person who lost unconfirmed contact details to someone who confirmed them (null: none). */
+export async function lostContactsNotice(db: Pick<Database, "personne">, personneId: string): Promise<string | null> {
+  const personne = await db.personne.findUnique({ where: { id: personneId }, select: { coordonneesRetirees: true } });
+  const lost = personne?.coordonneesRetirees ?? [];
+  if (lost.length === 0) return null;
+  if (lost.length === 2) {
+    return "L'adresse électronique et le numéro de mobile que vous aviez indiqués sans les confirmer ont été confirmés par une autre personne dans son espace : ils ne figurent plus dans vos coordonnées. Indiquez les vôtres.";
+  }
+  return lost[0] === "EMAIL"
+    ? "L'adresse électronique que vous aviez indiquée sans la confirmer a été confirmée par une autre personne dans son espace : elle ne figure plus dans vos coordonnées. Indiquez la vôtre."
+    : "Le numéro de mobile que vous aviez indiqué sans le confirmer a été confirmé par une autre personne dans son espace : il ne figure plus dans vos coordonnées. Indiquez le vôtre.";
+}
+
+/** The person has seen the notice. */
+export async function clearLostContactsNotice(db: Pick<Database, "personne">, personneId: string): Promise<void> {
+  await db.personne.updateMany({ where: { id: personneId, NOT: { coordonneesRetirees: { isEmpty: true } } }, data: { coordonneesRetirees: [] } });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
-import { displayContact, readContacts } from "@/lib/contacts/contact-details";
+import { displayContact, lostContactsNotice, readContacts } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import { WizardFrame } from "../_components/wizard-frame";
 import { ContactsForm } from "../_components/contacts-form";
@@ -10,9 +11,14 @@ export const metadata: Metadata = { title: "Première connexion — coordonnées
 
 export default async function ContactsStepPage() {
   const { session, state } = await openWizardStep("coordonnees");
-  const contacts = await readContacts(await db(), fieldKeysOf(appConfig()), session.personneId);
+  const database = await db();
+  const [contacts, lostNotice] = await Promise.all([
+    readContacts(database, fieldKeysOf(appConfig()), session.personneId),
+    lostContactsNotice(database, session.personneId),
+  ]);
   return (
     <WizardFrame progress={state} step="coordonnees">
+      {lostNotice && <Alert severity="warning" small description={lostNotice} className="fr-mb-4w" />}
       <p>
         Indiquez une adresse électronique, un numéro de mobile, ou les deux : au moins l&apos;un des deux est nécessaire pour vous
         joindre et vous aider si vous oubliez votre mot de passe. Ce sont vos coordonnées personnelles : une autre personne ne peut
