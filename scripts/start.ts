@@ -12,6 +12,7 @@ import { openPrisma } from "../lib/db/open-prisma";
 import { pendingMigrations } from "../lib/db/pending-migrations";
 import { applyPendingMigrations } from "../lib/db/apply-migrations-pglite";
 import { seedPersonas } from "../prisma/seed/seed-personas";
+import { enforceDemoSeparation } from "../lib/demo/demo-separation";
 import { loadMessagingConfig } from "../lib/messaging/messaging-config";
 import { startDevSinks } from "../lib/messaging/dev-sinks/start-dev-sinks";
 import { franceConnectEnvironment, loadFranceConnectConfig, type FranceConnectConfig } from "../lib/franceconnect/franceconnect-config";
@@ -144,6 +145,7 @@ async function main() {
     }
   }
   say("Base de données à jour.");
+  await enforceDemoSeparation(config.database, config.mode);
 
   if (config.mode === "demo") {
     const database = await openPrisma(config.database);

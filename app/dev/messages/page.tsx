@@ -1,9 +1,9 @@
 // Demo only: the e-mails and SMS the portal sent, as captured by the local sinks (lib/messaging/dev-sinks), so that
-// a person trying the demo can read their verification codes. Does not exist in production.
+// a person trying the demo can read their verification codes. Does not exist in production, nor for a client that is not on this machine.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { appConfig } from "@/lib/config/app-config";
+import { demoToolsOpen } from "@/lib/demo/demo-tools";
 import { formatMobileForDisplay } from "@/lib/identity/mobile";
 import { readSinkMessages, type SinkMessage } from "@/lib/messaging/dev-sinks/message-store";
 import { formatDateHeure } from "@/lib/messaging/templates";
@@ -18,7 +18,7 @@ function title(message: SinkMessage): string {
 }
 
 export default async function DevMessagesPage() {
-  if (appConfig().mode !== "demo") notFound();
+  if (!(await demoToolsOpen())) notFound();
   const messages = await readSinkMessages();
   return (
     <div className="fr-grid-row">

@@ -4,7 +4,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { MessageStore, SinkMessage } from "./message-store";
-import type { RunningSink } from "./smtp-sink";
+import { isLoopbackAddress } from "../../demo/loopback-address";
+import { requireLoopbackHost, type RunningSink } from "./smtp-sink";
 
 export type SmsSinkOptions = {
   /** Demo controls served at POST /_puits/<name> on loopback (see start-dev-sinks.ts). */
@@ -55,9 +56,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startSmsSink({ port, host = "127.0.0.1", store, accountSid, authToken, rejectNumbers, onMessage, controls = {} }: SmsSinkOptions): Promise<RunningSink> {
+  requireLoopbackHost(host);
   const route = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 
   const server = http.createServer(async (req, res) => {
+    // Loopback only, even if the listening address were ever widened.
+    if (!isLoopbackAddress(req.socket.remoteAddress)) return void res.writeHead(403).end();
     try {
       const url = new URL(req.url ?? "/", "http://puits-sms.invalid");
       // Demo controls of the sinks themselves (e.g. stop the SMTP sink to watch the outbox retry): POST only.

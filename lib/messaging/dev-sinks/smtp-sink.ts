@@ -2,6 +2,7 @@
 // any credentials or none. `rejectRecipients` makes it answer 550 to chosen addresses, as a real server would.
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { isLoopbackAddress } from "../../demo/loopback-address";
 import type { MessageStore, SinkMessage } from "./message-store";
 
 export type SmtpSinkOptions = {
@@ -14,12 +15,22 @@ export type SmtpSinkOptions = {
 
 export type RunningSink = { host: string; port: number; close(): Promise<void> };
 
+export const LOOPBACK_ONLY =
+  "Les puits de messages de démonstration n'écoutent que sur la boucle locale (127.0.0.1 ou ::1) : ils ne doivent jamais être joignables depuis une autre machine.";
+
+/** A sink listens on loopback only: asking for another address is a mistake, refused before anything listens. */
+export function requireLoopbackHost(host: string): string {
+  if (!isLoopbackAddress(host)) throw new Error(LOOPBACK_ONLY);
+  return host;
+}
+
 function addresses(field: AddressObject | AddressObject[] | undefined): string {
   if (!field) return "";
   return (Array.isArray(field) ? field : [field]).map((a) => a.text).join(", ");
 }
 
 export async function startSmtpSink({ port, host = "127.0.0.1", store, rejectRecipients, onMessage }: SmtpSinkOptions): Promise<RunningSink> {
+  requireLoopbackHost(host);
   const server = new SMTPServer({
     name: "puits-smtp.moncompte.invalid",
     banner: "Puits SMTP de Mon Compte (démonstration) : rien ne sort de cette machine",
@@ -30,6 +41,11 @@ export async function startSmtpSink({ port, host = "127.0.0.1", store, rejectRec
     allowInsecureAuth: true,
     size: 5 * 1024 * 1024,
     closeTimeout: 1_000,
+    onConnect(session, callback) {
+      // Loopback only, even if the listening address were ever widened.
+      if (!isLoopbackAddress(session.remoteAddress)) return callback(Object.assign(new Error(LOOPBACK_ONLY), { responseCode: 554 }));
+      callback();
+    },
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? "anonyme" });
     },
