@@ -1,5 +1,5 @@
 // Caf operator commands: npm run admin -- <action> <identifiant> [--motif "…"]
-//   compte:suspendre | compte:reactiver | compte:exiger-changement-mot-de-passe
+//   compte:suspendre | compte:reactiver | compte:exiger-changement-mot-de-passe | compte:reinitialiser
 // and: npm run admin -- cgu:publier <version | fichier> (publishes a CGU document kept in prisma/cgu/)
 import os from "node:os";
 import { z } from "zod";

@@ -109,7 +109,7 @@ export async function submitDelegation(_previous: ActionResult, formData: FormDa
   const { session, actor: who } = await actor();
   const choice = z.enum(["accorder", "plus-tard"], { error: "Choisissez de déléguer ou non la gestion de votre dossier." }).safeParse(formData.get("choix"));
   if (!choice.success) return { status: "error", message: choice.error.issues[0]!.message };
-  const outcome = await answerDelegation(await db(), { ...who, accorder: choice.data === "accorder" });
+  const outcome = await answerDelegation(await db(), fieldKeysOf(appConfig()), { ...who, accorder: choice.data === "accorder" });
   if (!outcome.ok) return { status: "error", message: STEP_UNAVAILABLE };
   return goToNextWizardStep(session);
 }

@@ -14,6 +14,7 @@ import { formatMobileForDisplay, parseMobile } from "../identity/mobile";
 import { deliverMessageNow } from "../messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
 import { verificationCode } from "../messaging/templates";
+import { sealDossierContacts } from "../premiere-connexion/bascule-notices";
 import type { Transports } from "../messaging/transports";
 import { codeValidityMinutes, type CanalCode } from "../verification/code-messages";
 import { issueVerificationCode, latestCodeStatus, verifyCode, type VerifyResult } from "../verification/verification-engine";
@@ -124,6 +125,12 @@ export async function saveContacts(
   try {
     const changed = await db.$transaction(async (tx) => {
       const current = await readContacts(tx, keys, input.personneId);
+      // Before the first change by an account not yet activated, what the dossier held is kept aside (encrypted):
+      // those are the contact details told of the activation, and restored if the Caf resets the account.
+      await tx.compte.updateMany({
+        where: { personneId: input.personneId, etat: "NON_ACTIVE", coordonneesDossierChiffrees: null },
+        data: { coordonneesDossierChiffrees: sealDossierContacts({ EMAIL: current.EMAIL?.value, MOBILE: current.MOBILE?.value }, keys) },
+      });
       const changedTypes: ContactType[] = [];
       for (const [type, , value] of wanted) {
         const existing = current[type];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
+import { accountActivated, delegationGranted, escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
 
 const date = new Date("2026-09-12T12:05:00Z");
 const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "mot de passe oublié", "identifiant oublié"];
@@ -9,6 +9,10 @@ const ALL: [string, MessageContent][] = [
   ["mot de passe modifié", passwordChanged({ date })],
   ["rappel d'identifiant", identifierReminder({ identifiant: "P17917680" })],
   ["connexion avec FranceConnect", franceConnectConnection({ date })],
+  ["espace activé", accountActivated({ date: new Date("2026-09-30T21:59:00Z") })],
+  ["espace activé (au protecteur)", accountActivated({ date: new Date("2026-09-30T21:59:00Z"), protege: "Paul ROUX" })],
+  ["délégation accordée", delegationGranted({ date: new Date("2026-09-30T21:59:00Z"), delegataire: "Julien DURAND" })],
+  ["délégation accordée (au protecteur)", delegationGranted({ date: new Date("2026-09-30T21:59:00Z"), delegataire: "Marie-Bernadette DE LA ROCHEFOUCAULD", protege: "Paul ROUX" })],
   ...(["MOT_DE_PASSE", "MOT_DE_PASSE_DOSSIER", "FRANCECONNECT"] as const).map((methode): [string, MessageContent] => [
     `nouvelle connexion (${methode})`,
     newConnection({ date, methode }),

@@ -192,3 +192,53 @@ export function franceConnectConnection({ date }: { date: Date }): MessageConten
     sms: { texte: `Mon Compte : connexion avec FranceConnect le ${quand}. Si ce n'est pas vous, changez le mot de passe de ce compte et prevenez la Caf.` },
   };
 }
+
+/**
+ * To the contact details the dossier held for a person (SPEC §3, la bascule): their personal space was activated.
+ * Whoever knows the foyer's dossier password could have done it, so the message says what to do if it was not them.
+ * `protege` set: the same news for the tuteur or curateur of a person under a validated protection measure.
+ */
+export function accountActivated({ date, protege }: { date: Date; protege?: string }): MessageContent {
+  const quand = formatDateHeure(date);
+  const whose = protege ? `L'espace Mon Compte de ${protege}, que vous représentez au titre de sa mesure de protection,` : "Votre espace Mon Compte";
+  return {
+    email: email(protege ? "activation de l'espace d'une personne que vous protégez" : "votre espace a été activé", [
+      { kind: "p", text: `${whose} a été activé le ${quand}, lors d'une première connexion avec le mot de passe du dossier.` },
+      { kind: "p", text: protege ? "Si cette activation était prévue, vous n'avez rien à faire." : "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: protege
+          ? "Sinon, contactez la Caf sans attendre : elle peut suspendre cet espace et le remettre à zéro."
+          : "Si ce n'est pas vous, quelqu'un d'autre a ouvert votre espace : contactez votre Caf sans attendre, elle peut le suspendre et le remettre à zéro.",
+      },
+    ]),
+    sms: {
+      texte: protege
+        ? `Mon Compte : l'espace d'une personne que vous protegez a ete active le ${quand}. Si ce n'etait pas prevu, contactez la Caf.`
+        : `Mon Compte : votre espace a ete active le ${quand}. Si ce n'est pas vous, contactez votre Caf sans attendre.`,
+    },
+  };
+}
+
+/** Same recipients as accountActivated: during that first connection, the délégation de gestion was granted. */
+export function delegationGranted({ date, delegataire, protege }: { date: Date; delegataire: string; protege?: string }): MessageContent {
+  const quand = formatDateHeure(date);
+  const whose = protege ? `du dossier de ${protege}, que vous représentez au titre de sa mesure de protection,` : "de votre dossier";
+  return {
+    email: email(protege ? "délégation accordée dans l'espace d'une personne que vous protégez" : "délégation de gestion de votre dossier", [
+      { kind: "p", text: `Le ${quand}, lors d'une première connexion à Mon Compte, la gestion ${whose} a été déléguée à ${delegataire}.` },
+      { kind: "p", text: protege ? "Si cette délégation était prévue, vous n'avez rien à faire." : "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: protege
+          ? "Sinon, contactez la Caf sans attendre : elle peut retirer cette délégation et suspendre l'espace."
+          : "Si ce n'est pas vous, contactez votre Caf sans attendre : elle peut retirer cette délégation et suspendre l'espace.",
+      },
+    ]),
+    sms: {
+      texte: protege
+        ? `Mon Compte : le ${quand}, la gestion du dossier d'une personne que vous protegez a ete deleguee. Si ce n'etait pas prevu, contactez la Caf.`
+        : `Mon Compte : le ${quand}, la gestion de votre dossier a ete deleguee. Si ce n'est pas vous, contactez votre Caf sans attendre.`,
+    },
+  };
+}

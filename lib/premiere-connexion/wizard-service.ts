@@ -7,6 +7,8 @@ import type { Database } from "../db/open-prisma";
 import { validateNewPassword, type NewPasswordField } from "../auth/new-password";
 import { hashPassword } from "../auth/password-hash";
 import { grantDelegationIn } from "../delegation/delegation-service";
+import { accountActivated, delegationGranted } from "../messaging/templates";
+import { queueBasculeNotices } from "./bascule-notices";
 import { loadWizardState, type WizardState } from "./wizard-state";
 import { canOpenStep, type WizardStepId } from "./wizard-steps";
 
@@ -75,9 +77,10 @@ export type DelegationOutcome = StepRefusal | { ok: true; accordee: boolean };
 
 /**
  * Step 4, for an allocataire in a couple only: grant the délégation de gestion to the conjoint, or not now. The
- * conjoint is the one the dossier names, never one the browser sends.
+ * conjoint is the one the dossier names, never one the browser sends. A grant is told to the dossier's contact
+ * details and to the protector, if any (bascule-notices.ts): whoever did la bascule may be that conjoint.
  */
-export async function answerDelegation(db: Database, input: Actor & { accorder: boolean }): Promise<DelegationOutcome> {
+export async function answerDelegation(db: Database, keys: FieldKeys, input: Actor & { accorder: boolean }): Promise<DelegationOutcome> {
   const now = input.now ?? new Date();
   const state = await openStep(db, input, "delegation");
   if (!state?.delegation) return { ok: false, reason: "ETAPE_INDISPONIBLE" };
@@ -85,8 +88,15 @@ export async function answerDelegation(db: Database, input: Actor & { accorder: 
   const grant = input.accorder && !dejaActive;
   try {
     await db.$transaction(async (tx) => {
-      if (grant) await grantDelegationIn(tx, { foyerId, conjoint, active: null }, { personneId: input.personneId, ip: input.ip, now }, "premiere-connexion");
-      else {
+      if (grant) {
+        await grantDelegationIn(tx, { foyerId, conjoint, active: null }, { personneId: input.personneId, ip: input.ip, now }, "premiere-connexion");
+        await queueBasculeNotices(tx, keys, {
+          personneId: input.personneId,
+          now,
+          content: delegationGranted({ date: now, delegataire: conjoint.nomAffiche }),
+          forProtector: (protege) => delegationGranted({ date: now, delegataire: conjoint.nomAffiche, protege }),
+        });
+      } else {
         await journal(tx, {
           type: "DELEGATION_NON_ACCORDEE",
           acteur: input.personneId,
@@ -102,20 +112,30 @@ export async function answerDelegation(db: Database, input: Actor & { accorder: 
   } catch (error) {
     // Another délégation became active for this foyer meanwhile (one active délégation per foyer).
     if (!isUniqueViolation(error)) throw error;
-    return answerDelegation(db, { ...input, accorder: false });
+    return answerDelegation(db, keys, { ...input, accorder: false });
   }
   return { ok: true, accordee: grant || (input.accorder && dejaActive) };
 }
 
-/** When every step is done, the account is activated (once). Returns whether the wizard is complete. */
-export async function activateIfComplete(db: Database, input: Actor): Promise<boolean> {
+/**
+ * When every step is done, the account is activated (once), and the dossier's contact details and the protector,
+ * if any, are told (bascule-notices.ts). Returns whether the wizard is complete.
+ */
+export async function activateIfComplete(db: Database, keys: FieldKeys, input: Actor): Promise<boolean> {
   const now = input.now ?? new Date();
   const state = await loadWizardState(db, input.personneId);
   if (!state || state.current !== null) return false;
   if (state.etat !== "NON_ACTIVE") return true;
   await db.$transaction(async (tx) => {
     const { count } = await tx.compte.updateMany({ where: { id: input.compteId, etat: "NON_ACTIVE" }, data: { etat: "ACTIF", activeLe: now } });
-    if (count === 1) await journal(tx, { type: "COMPTE_ACTIVE", acteur: input.personneId, sujetId: input.personneId, ip: input.ip, survenuLe: now });
+    if (count !== 1) return;
+    const avis = await queueBasculeNotices(tx, keys, {
+      personneId: input.personneId,
+      now,
+      content: accountActivated({ date: now }),
+      forProtector: (protege) => accountActivated({ date: now, protege }),
+    });
+    await journal(tx, { type: "COMPTE_ACTIVE", acteur: input.personneId, sujetId: input.personneId, ip: input.ip, survenuLe: now, details: { avis } });
   });
   return true;
 }

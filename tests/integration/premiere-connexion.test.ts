@@ -102,14 +102,14 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
 
     state = await loadWizardState(t.db, claire.personneId);
     expect(state?.current).toBe("delegation");
-    expect(await answerDelegation(t.db, { ...actor, accorder: true })).toEqual({ ok: true, accordee: true });
+    expect(await answerDelegation(t.db, keys, { ...actor, accorder: true })).toEqual({ ok: true, accordee: true });
     const julien = await personOf("DURAND", "Julien");
     const delegation = await t.db.delegation.findFirstOrThrow({ where: { delegantId: claire.personneId, retireeLe: null } });
     expect(delegation.delegataireId).toBe(julien.personneId);
     const journalEntry = await t.db.journalAudit.findFirst({ where: { type: "DELEGATION_ACCORDEE", acteur: claire.personneId } });
     expect(journalEntry?.sujetId).toBe(julien.personneId);
 
-    expect(await activateIfComplete(t.db, actor)).toBe(true);
+    expect(await activateIfComplete(t.db, keys, actor)).toBe(true);
     const compte = await t.db.compte.findUniqueOrThrow({ where: { id: claire.compteId } });
     expect(compte.etat).toBe("ACTIF");
     expect(compte.activeLe).not.toBeNull();
@@ -121,7 +121,7 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
     const state = await loadWizardState(t.db, julien.personneId);
     expect(state?.steps).toEqual(["conditions", "mot-de-passe", "coordonnees"]);
     expect(state?.delegation).toBeNull();
-    expect(await answerDelegation(t.db, { ...julien, ip: freshIp(), accorder: true })).toEqual({ ok: false, reason: "ETAPE_INDISPONIBLE" });
+    expect(await answerDelegation(t.db, keys, { ...julien, ip: freshIp(), accorder: true })).toEqual({ ok: false, reason: "ETAPE_INDISPONIBLE" });
   });
 
   it("le mot de passe choisi suit la politique : trop courant, tiré du nom ou de la date de naissance, confirmation différente, sans rien écrire", async () => {

@@ -4,6 +4,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/auth/client-address";
 import { updateSession, type Session } from "@/lib/auth/session";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { activateIfComplete } from "@/lib/premiere-connexion/wizard-service";
 import { loadWizardState } from "@/lib/premiere-connexion/wizard-state";
@@ -18,7 +19,7 @@ export async function goToNextWizardStep(session: Session, changes: { versionSes
     if (changes.versionSession !== undefined) await updateSession(session, changes);
     redirect(path);
   }
-  await activateIfComplete(prisma, { personneId: session.personneId, compteId: session.sub, ip: await clientAddress() });
+  await activateIfComplete(prisma, fieldKeysOf(appConfig()), { personneId: session.personneId, compteId: session.sub, ip: await clientAddress() });
   await updateSession(session, { ...changes, etape: "espace" });
   redirect("/tableau-de-bord?bienvenue=1");
 }
