@@ -42,9 +42,10 @@ async function personneId(nom: string, prenom: string): Promise<string> {
   return (await t.db.personne.findFirstOrThrow({ where: { nomNaissance: nom, prenoms: { has: prenom } }, select: { id: true } })).id;
 }
 
+/** The code of the newest message the sinks received for this recipient (the store lists newest first). */
 async function codeReceivedBy(recipient: string): Promise<string> {
   const messages = await sinks.received((m) => m.to.includes(recipient));
-  const code = messages.at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
+  const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error("aucun code reçu");
   return code;
 }
@@ -104,6 +105,25 @@ describe(`confirmation des coordonnées (${testDatabaseKind()})`, () => {
     expect(mobile).toEqual({ ok: false, fieldErrors: { mobile: CONTACT_MESSAGES.mobilePris } });
     expect(JSON.stringify([email, mobile])).not.toMatch(/claire|martin|sophie|bernard/i);
     expect(await readContacts(t.db, keys, julien)).toEqual(before);
+  });
+
+  it("trois personnes qui confirment la même valeur au même instant : une seule la garde, les autres sont refusées et la perdent", async () => {
+    const people = [await personneId("DURAND", "Julien"), await personneId("ROUX", "Paul"), await personneId("MARTIN", "Claire")];
+    for (let round = 0; round < 5; round++) {
+      const mobile = `06 39 98 10 6${round}`;
+      const e164 = `+3363998106${round}`;
+      const codes: string[] = [];
+      for (const id of people) {
+        expect(await saveContacts(t.db, keys, { personneId: id, email: "", mobile, ip: freshIp() })).toMatchObject({ ok: true });
+        await sendCode(id, "SMS");
+        codes.push(await codeReceivedBy(e164));
+      }
+      const outcomes = await Promise.all(people.map((id, i) => confirmContactCode(t.db, keys, { personneId: id, canal: "SMS", code: codes[i]!, ip: freshIp() })));
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      for (const refused of outcomes.filter((o) => !o.ok)) expect(refused).toMatchObject({ reason: "DEJA_CONFIRMEE_AILLEURS" });
+      const holders = await t.db.coordonnee.count({ where: { personneId: { in: people }, type: "MOBILE" } });
+      expect(holders).toBe(1);
+    }
   });
 
   it("un code envoyé à une adresse ne confirme jamais celle qui l'a remplacée entre-temps (changement en parallèle)", async () => {
