@@ -1,8 +1,8 @@
 // A person's contact details (SPEC §3): an e-mail address and/or a mobile number, encrypted at rest and looked up
 // through a keyed hash. A confirmed value belongs to one person only (partial unique index); an unconfirmed one
 // blocks nobody, and confirming it takes it from whoever else held it unconfirmed (they are told at their next
-// visit). Confirming one goes through the verification engine
-// (a 6-digit code by e-mail, valid 15 minutes, or by SMS, valid 10 minutes) and the durable outbox.
+// visit). Confirming one goes through the verification engine (a 6-digit code by e-mail, valid 15 minutes, or by
+// SMS, valid 10 minutes) and the durable outbox.
 // Used by the first-connection wizard; the contact change of the space will use the same functions.
 import { z } from "zod";
 import { journal } from "../audit/journal";
