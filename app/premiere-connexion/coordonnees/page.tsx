@@ -21,8 +21,8 @@ export default async function ContactsStepPage() {
       {lostNotice && <Alert severity="warning" small description={lostNotice} className="fr-mb-4w" />}
       <p>
         Indiquez une adresse électronique, un numéro de mobile, ou les deux : au moins l&apos;un des deux est nécessaire pour vous
-        joindre et vous aider si vous oubliez votre mot de passe. Ce sont vos coordonnées personnelles : une fois confirmées, une autre personne ne peut
-        pas utiliser les mêmes.
+        joindre et vous aider si vous oubliez votre mot de passe. Ce sont vos coordonnées personnelles : une fois confirmées,
+        une autre personne ne peut pas utiliser les mêmes.
       </p>
       {(contacts.EMAIL || contacts.MOBILE) && <p>Nous avons prérempli ce que votre dossier contient déjà : vérifiez-le et corrigez-le si besoin.</p>}
       <ContactsForm
