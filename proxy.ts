@@ -1,6 +1,7 @@
 // Runs before every page: a fresh nonce per request, and a Content-Security-Policy that allows only this
 // origin and scripts carrying that nonce. Next.js reads the nonce from the request's CSP header.
 import { NextResponse, type NextRequest } from "next/server";
+import { clockNow } from "./lib/clock";
 import { appConfig } from "./lib/config/app-config";
 import { ACTIVITY_REFRESH_SECONDS, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, decodeSession, encodeSession, sessionExpiry } from "./lib/auth/session-token";
 
@@ -54,7 +55,8 @@ async function refreshSessionActivity(request: NextRequest): Promise<{ clear?: b
   if (!value) return {};
   const secret = appConfig().authSecret;
   const claims = await decodeSession(value, secret);
-  const now = Math.floor(Date.now() / 1000);
+  // The portal's clock (lib/clock.ts): the system clock, which the demo tool /dev/horloge may set (demo mode only).
+  const now = Math.floor(clockNow().getTime() / 1000);
   if (!claims || sessionExpiry(claims, now)) return { clear: true };
   if (now - claims.activiteA < ACTIVITY_REFRESH_SECONDS) return {};
   return { refreshed: await encodeSession({ ...claims, activiteA: now }, secret) };

@@ -6,6 +6,7 @@
 // person (not on the IP address: whoever types them already holds the person's session, from wherever) plus the
 // IP address counter shared with the login: 5 wrong current passwords within 15 minutes lock the change for 5
 // minutes, then 15, 30, 60. The lockout is checked before any argon2 verification.
+import { forgetKnownBrowsers } from "./known-browser";
 import { queuePasswordChangedNotices, replacedPasswordData } from "./password-replacement";
 import "server-only";
 import { z } from "zod";
@@ -143,6 +144,7 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
       data: replacedPasswordData(hash, compte.etat, now),
     });
     if (count !== 1) return null;
+    await forgetKnownBrowsers(tx, input.personneId);
     await journal(tx, {
       type: "MOT_DE_PASSE_MODIFIE",
       acteur: input.personneId,

@@ -20,3 +20,12 @@ export async function rememberBrowser(db: Pick<Database, "navigateurConnu">, per
   await db.navigateurConnu.create({ data: { personneId, jetonEmpreinte: digest(token), expireLe } });
   return { token, expireLe };
 }
+
+/**
+ * A new password (changed in the space or through "Mot de passe oublié") forgets every browser the person had
+ * remembered: it runs in the transaction that stores the new password.
+ */
+export async function forgetKnownBrowsers(db: Pick<Database, "navigateurConnu">, personneId: string): Promise<number> {
+  const { count } = await db.navigateurConnu.deleteMany({ where: { personneId } });
+  return count;
+}

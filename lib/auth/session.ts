@@ -4,6 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clockNow } from "../clock";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, decodeSession, encodeSession, sessionExpiry, type SessionClaims, type SessionStep } from "./session-token";
@@ -12,7 +13,8 @@ import { hasAcceptedCurrentCgu } from "../cgu/cgu-versions";
 
 export type Session = SessionClaims & { nowSeconds: number };
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** The session clocks read the portal's clock, which the demo tool /dev/horloge may set (lib/clock.ts). */
+const nowSeconds = () => Math.floor(clockNow().getTime() / 1000);
 
 /** The current valid session, or null. Checked once per request against the database. */
 export const currentSession = cache(async (): Promise<Session | null> => {
@@ -38,19 +40,24 @@ export const CGU_ACCEPTANCE_PATH = "/conditions-generales/acceptation";
  * person must also have accepted the CGU version in force: a new version is asked for at the next request
  * (pass `cgu: false` only on the pages that ask for it).
  */
-export async function requireSession(options: { step?: SessionStep; cgu?: boolean } = {}): Promise<Session> {
+export async function requireSession(options: { step?: SessionStep | readonly SessionStep[]; cgu?: boolean } = {}): Promise<Session> {
   const session = await currentSession();
   if (!session) return loginRedirect();
-  const wanted = options.step ?? "espace";
-  if (session.etape !== wanted) {
+  const wanted: readonly SessionStep[] = typeof options.step === "string" ? [options.step] : (options.step ?? ["espace"]);
+  if (!wanted.includes(session.etape)) {
     redirect(session.etape === "premiere-connexion" ? "/premiere-connexion" : session.etape === "changement-mot-de-passe" ? "/mon-compte/mot-de-passe" : "/tableau-de-bord");
   }
-  if (wanted !== "premiere-connexion" && options.cgu !== false && !(await hasAcceptedCurrentCgu(await db(), session.personneId))) {
+  // In the space, the CGU in force come first. (The first-connection wizard asks for them itself, and a password
+  // change required by the Caf comes before the space: the CGU are asked right after it.)
+  if (session.etape === "espace" && options.cgu !== false && !(await hasAcceptedCurrentCgu(await db(), session.personneId))) {
     const path = (await headers()).get("x-pathname") ?? "/tableau-de-bord";
     redirect(`${CGU_ACCEPTANCE_PATH}?retour=${encodeURIComponent(safeReturnPath(path))}`);
   }
   return session;
 }
+
+/** Who may change their password: a person in their space, or one the Caf asked for a new password. */
+export const PASSWORD_CHANGE_STEPS: readonly SessionStep[] = ["espace", "changement-mot-de-passe"];
 
 /** Rewrites the current session's cookie with some claims changed (its clocks are kept). */
 export async function updateSession(session: Session, changes: Partial<Pick<SessionClaims, "etape" | "versionSession">>): Promise<void> {

@@ -1,8 +1,9 @@
 // The return from FranceConnect, from the callback's query to what the browser gets: every check of
 // relying-party.ts, then the identity matching of franceconnect-login.ts. Returns what to do (cookies to write and
-// where to go); the route handler only applies it. Every refusal is journaled and opens no session.
+// where to go); the route handler only applies it. Every refusal opens no session and is journaled (within the
+// limits of lib/audit/bounded-journal.ts: nobody is authenticated at that point).
 import "server-only";
-import { journal } from "../audit/journal";
+import { journalUnauthenticated } from "../audit/bounded-journal";
 import type { SessionClaims } from "../auth/session-token";
 import type { FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
@@ -64,7 +65,8 @@ export async function completeFranceConnectCallback(input: CallbackInput): Promi
     verified = await relyingParty.completeCallback(input.query, input.expected);
   } catch (error) {
     if (error instanceof FranceConnectRefusedError) {
-      await journal(input.db, {
+      // Nobody has proved who they are yet: anyone can cause this entry, so it is journaled within limits.
+      await journalUnauthenticated(input.db, input.keys, {
         type: error.reason === "ANNULEE" ? "CONNEXION_FRANCECONNECT_ANNULEE" : "CONNEXION_FRANCECONNECT_REFUSEE",
         acteur: "systeme",
         ip: input.ip,

@@ -36,6 +36,11 @@ export async function loginWithFranceConnect(db: Database, keys: FieldKeys, inpu
   const base = { acteur: "systeme", ip: input.ip, survenuLe: now } as const;
 
   const found = await findPersonnesMatchingIdentity(db, input.identity);
+  if (!found.ok && found.reason === "TROP_DE_CANDIDATS") {
+    // Too many people share this birth date and sex to read them all: fail closed, the person's Caf will help.
+    await journal(db, { ...base, type: "FRANCECONNECT_PLUSIEURS_CORRESPONDANCES", details: { raison: found.reason } });
+    return { kind: "plusieurs-correspondances" };
+  }
   if (!found.ok || found.matches.length === 0) {
     const reason = found.ok ? "AUCUNE_PERSONNE" : found.reason;
     await journal(db, { ...base, type: "FRANCECONNECT_AUCUNE_CORRESPONDANCE", details: { raison: reason } });

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseName } from "../identity/person-name";
-import { firstNamesAgree, matchCriteria, personneMatches, type CandidatePersonne, type IdentityPivot } from "./match-identity";
+import { firstNamesAgree, matchAmongCandidates, matchCriteria, personneMatches, type CandidatePersonne, type IdentityPivot } from "./match-identity";
 
 const claire: IdentityPivot = { given_name: "Claire Anne", family_name: "MARTIN", birthdate: "1988-03-14", gender: "female", birthplace: "69123", birthcountry: "99100" };
 const claireEnBase: CandidatePersonne = {
@@ -138,6 +138,35 @@ describe("rapprochement de l'identité pivot avec une personne", () => {
         const personne = { ...claireEnBase, dateNaissance: day };
         expect(matches({ ...claire, birthdate: day.toISOString().slice(0, 10) }, personne)).toBe(true);
         expect(matches({ ...claire, birthdate: other.toISOString().slice(0, 10) }, personne)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("limite du nombre de candidats", () => {
+  const criteria = (() => {
+    const parsed = matchCriteria(claire);
+    if (!parsed.ok) throw new Error("critères attendus");
+    return parsed.criteria;
+  })();
+  const namesake = (id: string): CandidatePersonne => ({ ...claireEnBase, id, nomNaissance: `AUTRE${id}` });
+
+  it("quand la liste des candidats dépasse la limite, personne n'est rapproché, même si un seul candidat lu correspond", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.nat(), (limit, position) => {
+        const candidates = Array.from({ length: limit + 1 }, (_, i) => namesake(String(i)));
+        candidates[position % candidates.length] = claireEnBase;
+        expect(matchAmongCandidates(criteria, candidates, limit)).toEqual({ ok: false, reason: "TROP_DE_CANDIDATS" });
+      }),
+    );
+  });
+
+  it("jusqu'à la limite, les candidats qui correspondent sont rendus", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.nat(), (limit, position) => {
+        const candidates = Array.from({ length: limit }, (_, i) => namesake(String(i)));
+        candidates[position % candidates.length] = claireEnBase;
+        expect(matchAmongCandidates(criteria, candidates, limit)).toEqual({ ok: true, matches: ["claire"] });
       }),
     );
   });

@@ -99,24 +99,34 @@ export function personneMatches(criteria: MatchCriteria, personne: CandidatePers
   return pays === normaliseName(criteria.lieu.pays);
 }
 
-/** The most candidates read for one identity: far more than any real birth date and sex can share with a name. */
-const CANDIDATES_LIMIT = 5_000;
+/**
+ * The most candidates read for one identity: far more than any real birth date and sex can share with a name.
+ * Reaching it means the list is cut, and a match among a cut list proves nothing (the namesake may be past the
+ * cut): the matching then fails closed, like several matches.
+ */
+export const CANDIDATES_LIMIT = 5_000;
+
+export type MatchOutcome = { ok: true; matches: string[] } | { ok: false; reason: UnmatchableReason } | { ok: false; reason: "TROP_DE_CANDIDATS" };
+
+/** The candidates that agree with the criteria; none at all when there are more candidates than the limit. */
+export function matchAmongCandidates(criteria: MatchCriteria, candidates: readonly CandidatePersonne[], limit = CANDIDATES_LIMIT): MatchOutcome {
+  if (candidates.length > limit) return { ok: false, reason: "TROP_DE_CANDIDATS" };
+  return { ok: true, matches: candidates.filter((candidate) => personneMatches(criteria, candidate)).map((candidate) => candidate.id) };
+}
 
 /**
  * The personnes whose identity agrees with the pivot. Names are compared once normalised, so the query narrows on
- * the birth date and sex, and the comparison happens here.
+ * the birth date and sex, and the comparison happens here. One candidate more than the limit is read, to know
+ * whether the list was cut.
  */
-export async function findPersonnesMatchingIdentity(
-  db: Pick<Database, "personne">,
-  pivot: IdentityPivot,
-): Promise<{ ok: true; matches: string[] } | { ok: false; reason: UnmatchableReason }> {
+export async function findPersonnesMatchingIdentity(db: Pick<Database, "personne">, pivot: IdentityPivot): Promise<MatchOutcome> {
   const parsed = matchCriteria(pivot);
   if (!parsed.ok) return parsed;
   const { criteria } = parsed;
   const candidates = await db.personne.findMany({
     where: { dateNaissance: criteria.dateNaissance, sexe: criteria.sexe },
     select: { id: true, nomNaissance: true, prenoms: true, sexe: true, dateNaissance: true, lieuNaissancePays: true, lieuNaissanceCodeInsee: true },
-    take: CANDIDATES_LIMIT,
+    take: CANDIDATES_LIMIT + 1,
   });
-  return { ok: true, matches: candidates.filter((candidate) => personneMatches(criteria, candidate)).map((candidate) => candidate.id) };
+  return matchAmongCandidates(criteria, candidates);
 }

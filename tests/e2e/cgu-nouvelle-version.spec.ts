@@ -27,6 +27,14 @@ test("une nouvelle version des CGU publiée par un opérateur oblige Sophie à l
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
 
+  // A second tab holds the password change form, filled in before the new version exists.
+  const passwordTab = await page.context().newPage();
+  await passwordTab.goto(`${origin}/mon-compte/mot-de-passe`);
+  await expect(passwordTab.getByRole("heading", { level: 1 })).toHaveText("Changer mon mot de passe");
+  await passwordTab.locator("#motDePasseActuel").fill("Soleil2026Caf");
+  await passwordTab.locator("#nouveauMotDePasse").fill("Garrigue5Thym");
+  await passwordTab.locator("#confirmation").fill("Garrigue5Thym");
+
   // The operator publishes version 1.1 (the portal is stopped meanwhile: its embedded database has one owner).
   await portal.stop();
   const published = portal.admin("cgu:publier", "1.1");
@@ -36,6 +44,12 @@ test("une nouvelle version des CGU publiée par un opérateur oblige Sophie à l
   expect(again.output).toContain("déjà publiée");
   expect(again.status).toBe(1);
   await portal.start();
+
+  // The password change action is part of the space: sent now, it leads to the new version and changes nothing.
+  await passwordTab.getByRole("button", { name: "Changer mon mot de passe" }).click();
+  await expect(passwordTab).toHaveURL(/\/conditions-generales\/acceptation\?retour=%2Fmon-compte%2Fmot-de-passe$/);
+  await expect(passwordTab.getByRole("heading", { level: 1 })).toHaveText("Les conditions d'utilisation ont changé");
+  await passwordTab.close();
 
   // Her next request: the new version first.
   await page.goto(`${origin}/mon-compte/connexions`);
@@ -55,4 +69,12 @@ test("une nouvelle version des CGU publiée par un opérateur oblige Sophie à l
   await page.getByRole("button", { name: "Accepter et continuer" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Sophie");
+
+  // Her password did not change while the CGU were pending: the current one is still "Soleil2026Caf".
+  await page.goto(`${origin}/mon-compte/mot-de-passe`);
+  await page.locator("#motDePasseActuel").fill("Soleil2026Caf");
+  await page.locator("#nouveauMotDePasse").fill("Garrigue5Thym");
+  await page.locator("#confirmation").fill("Garrigue5Thym");
+  await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord\?mot-de-passe=modifie$/);
 });

@@ -57,7 +57,14 @@ test("une personne sans adresse électronique confirmée n'a pas de code à sais
 test("un code mal formé est refusé avec un message clair, sans consommer d'essai", async ({ page }) => {
   await loginAsSophie(page);
   await expect(page).toHaveURL(/\/connexion\/code$/);
-  await page.locator("#code").fill("12a45");
+  // Five malformed codes (as many as the tries a code allows): none reaches the code check.
+  for (const malformed of ["12a45", "1234567", "12 34 5", "abcdef", "١٢٣٤٥٦"]) {
+    await page.locator("#code").fill(malformed);
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.locator("#code-message")).toContainText(/6 chiffres/);
+  }
+  // The first wrong code of the right form is the first try counted: 4 remain.
+  await page.locator("#code").fill("000000");
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page.locator("#code-message")).toContainText(/6 chiffres/);
+  await expect(page.locator("#code-message")).toContainText("Il vous reste 4 essais avant que ce code ne soit plus valable.");
 });

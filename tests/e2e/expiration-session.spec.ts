@@ -1,13 +1,39 @@
-import { expect, test } from "@playwright/test";
+// Session limits. The first test moves only the browser's clock: it proves the warning dialog. The others move
+// the SERVER's clock (the demo clock, POST /dev/horloge, demo mode only) and leave the browser's alone, so that
+// what ends the session is the server's own 30-minute idle and 12-hour limits, not the page's countdown.
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
 
-test("après 25 minutes sans activité, un avertissement accessible propose de rester connecté", async ({ page }) => {
-  await page.clock.install();
+const MINUTE = 60_000;
+
+async function loginAsInes(page: Page) {
   await page.goto("/connexion");
   await page.locator("#identifiant").fill("281109205004516");
   await page.locator("#motDePasse").fill("Nanterre2026Caf");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
+}
+
+async function setServerClock(page: Page, instant: Date | null) {
+  const response = await page.request.post("/dev/horloge", { data: { figeeA: instant?.toISOString() ?? null } });
+  expect(response.ok()).toBe(true);
+}
+
+/** One request to the space at that server instant; true when the session still opens it. */
+async function visitAt(page: Page, instant: Date): Promise<boolean> {
+  await setServerClock(page, instant);
+  await page.goto("/tableau-de-bord");
+  if (/\/tableau-de-bord$/.test(page.url())) {
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Inès");
+    return true;
+  }
+  await expect(page).toHaveURL(/\/connexion\?retour=%2Ftableau-de-bord$/);
+  return false;
+}
+
+test("après 25 minutes sans activité, un avertissement accessible propose de rester connecté", async ({ page }) => {
+  await page.clock.install();
+  await loginAsInes(page);
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
   await page.clock.fastForward("25:01");
@@ -21,14 +47,49 @@ test("après 25 minutes sans activité, un avertissement accessible propose de r
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Inès");
 });
 
-test("sans réponse, la session se termine au bout de 30 minutes et la page de connexion le dit", async ({ page }) => {
-  await page.clock.install();
-  await page.goto("/connexion");
-  await page.locator("#identifiant").fill("281109205004516");
-  await page.locator("#motDePasse").fill("Nanterre2026Caf");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
-  await page.clock.fastForward("30:01");
-  await expect(page).toHaveURL(/\/connexion\?raison=expiree$/);
-  await expect(page.getByText("Votre session a pris fin.")).toBeVisible();
+test.describe("limites de session tenues par le serveur (horloge du serveur avancée)", () => {
+  test.afterEach(async ({ page }) => {
+    await setServerClock(page, null);
+  });
+
+  test("31 minutes sans requête : le serveur a fermé la session, la page suivante demande de se reconnecter", async ({ page }) => {
+    await loginAsInes(page);
+    const signedInAt = Date.now();
+    expect(await visitAt(page, new Date(signedInAt + 29 * MINUTE))).toBe(true);
+    expect(await visitAt(page, new Date(signedInAt + (29 + 31) * MINUTE))).toBe(false);
+    // The cookie is gone, not merely ignored: going back to the earlier instant does not revive it.
+    expect(await visitAt(page, new Date(signedInAt + 29 * MINUTE))).toBe(false);
+  });
+
+  test("sans réponse, au bout de 30 minutes la page annonce la fin de session, et le serveur l'a bien fermée", async ({ page }) => {
+    await page.clock.install();
+    await loginAsInes(page);
+    const signedInAt = Date.now();
+    await setServerClock(page, new Date(signedInAt + 30 * MINUTE + 1_000));
+    await page.clock.fastForward("30:01");
+    await expect(page).toHaveURL(/\/connexion\?raison=expiree$/);
+    await expect(page.getByText("Votre session a pris fin.")).toBeVisible();
+    expect(await visitAt(page, new Date(signedInAt + 30 * MINUTE + 1_000))).toBe(false);
+  });
+
+  test("une requête toutes les 29 minutes garde la session ouverte bien au-delà de 30 minutes", async ({ page }) => {
+    await loginAsInes(page);
+    const signedInAt = Date.now();
+    for (let step = 1; step <= 4; step++) {
+      expect(await visitAt(page, new Date(signedInAt + step * 29 * MINUTE)), `requête à ${step * 29} min`).toBe(true);
+    }
+  });
+
+  test("même active, une session prend fin 12 heures après la connexion", async ({ page }) => {
+    await loginAsInes(page);
+    const signedInAt = Date.now();
+    let elapsed = 0;
+    while (elapsed + 29 < 12 * 60 - 1) {
+      elapsed += 29;
+      expect(await visitAt(page, new Date(signedInAt + elapsed * MINUTE)), `requête à ${elapsed} min`).toBe(true);
+    }
+    // 11 h 59 min: still open; two minutes later (activity fresh, past 12 h): closed.
+    expect(await visitAt(page, new Date(signedInAt + (12 * 60 - 1) * MINUTE))).toBe(true);
+    expect(await visitAt(page, new Date(signedInAt + (12 * 60 + 1) * MINUTE))).toBe(false);
+  });
 });

@@ -68,8 +68,11 @@ test("chaque page porte une politique de sécurité du contenu avec un nonce et 
   expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(second.headers()["content-security-policy"]).not.toBe(csp); // a fresh nonce per response
-  expect(first.headers()["strict-transport-security"]).toContain("max-age=");
-  expect(first.headers()["referrer-policy"]).toBeTruthy();
-  expect(first.headers()["permissions-policy"]).toBeTruthy();
+  expect(first.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains; preload");
+  expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(first.headers()["permissions-policy"]).toBe("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["x-frame-options"]).toBe("DENY");
+  expect(first.headers()["cross-origin-opener-policy"]).toBe("same-origin");
   expect(first.headers()["x-powered-by"]).toBeUndefined();
 });

@@ -1,7 +1,9 @@
 // The identity matching query (findPersonnesMatchingIdentity) against the database, on PGlite and PostgreSQL:
 // records written the way people and agents write them still match; a near miss never does.
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
-import { findPersonnesMatchingIdentity, type IdentityPivot } from "../../lib/franceconnect/match-identity";
+import { CANDIDATES_LIMIT, findPersonnesMatchingIdentity, type IdentityPivot } from "../../lib/franceconnect/match-identity";
+import { loginWithFranceConnect } from "../../lib/franceconnect/franceconnect-login";
+import { demoKeys } from "../support/demo-keys";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -75,4 +77,24 @@ describe("rapprochement d'identité en base", () => {
       expect(await findPersonnesMatchingIdentity(t.db, pivot(change))).toEqual({ ok: true, matches: [] });
     }
   });
+
+  it(`plus de ${CANDIDATES_LIMIT} personnes de même date de naissance et même sexe : aucune connexion, orientation vers la Caf`, async () => {
+    // One personne who matches, then the limit's worth of namesakes born the same day, then a second one who matches:
+    // a cut list would hold only the first and open her session.
+    const born = new Date("1990-05-17T00:00:00Z");
+    const base = { sexe: "F" as const, dateNaissance: born, lieuNaissancePays: "FRANCE", lieuNaissanceCodeInsee: "75056", fictif: true };
+    const first = await t.db.personne.create({ data: { ...base, nomNaissance: "VASSEUR", prenoms: ["Maëlle"] } });
+    await t.db.personne.createMany({ data: Array.from({ length: CANDIDATES_LIMIT }, (_, i) => ({ ...base, nomNaissance: `HOMONYME${i}`, prenoms: ["Anne"] })) });
+    await t.db.personne.create({ data: { ...base, nomNaissance: "VASSEUR", prenoms: ["Maëlle", "Rose"] } });
+    const maelle = pivot({ given_name: "Maëlle Rose", family_name: "VASSEUR", birthdate: "1990-05-17", birthplace: "75056" });
+
+    expect(await findPersonnesMatchingIdentity(t.db, maelle)).toEqual({ ok: false, reason: "TROP_DE_CANDIDATS" });
+    const before = await t.db.journalAudit.count({ where: { type: "FRANCECONNECT_PLUSIEURS_CORRESPONDANCES" } });
+    const outcome = await loginWithFranceConnect(t.db, demoKeys(), { sub: "a".repeat(64), identity: maelle, ip: "192.0.2.80", userAgent: null });
+    expect(outcome).toEqual({ kind: "plusieurs-correspondances" });
+    expect(await t.db.journalAudit.count({ where: { type: "FRANCECONNECT_PLUSIEURS_CORRESPONDANCES" } })).toBe(before + 1);
+    expect(await t.db.personne.count({ where: { franceConnectSub: { not: null } } })).toBe(0);
+    expect(await t.db.compte.count({ where: { personneId: first.id } })).toBe(0);
+  });
 });
+

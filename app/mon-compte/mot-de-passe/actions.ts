@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { changePassword, type ChangePasswordField } from "@/lib/auth/change-password";
 import { clientAddress } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
-import { currentSession, openSession, type Session } from "@/lib/auth/session";
+import { PASSWORD_CHANGE_STEPS, openSession, requireSession } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -15,19 +15,11 @@ import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
-/** Same guard as the page: a session in the space or on the required password change, nothing else. */
-async function passwordChangeSession(): Promise<Session> {
-  const session = await currentSession();
-  if (!session) redirect(`/connexion?retour=${encodeURIComponent("/mon-compte/mot-de-passe")}`);
-  if (session.etape === "premiere-connexion") redirect("/premiere-connexion");
-  return session;
-}
-
 export async function submitPasswordChange(
   _previous: ActionResult<ChangePasswordField>,
   formData: FormData,
 ): Promise<ActionResult<ChangePasswordField>> {
-  const session = await passwordChangeSession();
+  const session = await requireSession({ step: PASSWORD_CHANGE_STEPS });
   const keys = fieldKeysOf(appConfig());
   const prisma = await db();
   const outcome = await changePassword(prisma, keys, {

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
-import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { LogoutButton } from "@/components/layout/logout-button";
-import { currentSession } from "@/lib/auth/session";
+import { PASSWORD_CHANGE_STEPS, requireSession } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
 export const metadata: Metadata = { title: "Changer mon mot de passe" };
 
 // Two ways in: from the tableau de bord (session step "espace"), or because the Caf required a new password
-// (step "changement-mot-de-passe": nothing else opens until it is done). The action checks the same.
+// (step "changement-mot-de-passe": nothing else opens until it is done). The action uses the same guard, CGU
+// acceptance included.
 export default async function ChangementMotDePassePage() {
-  const session = await currentSession();
-  if (!session) redirect(`/connexion?retour=${encodeURIComponent("/mon-compte/mot-de-passe")}`);
-  if (session.etape === "premiere-connexion") redirect("/premiere-connexion");
+  const session = await requireSession({ step: PASSWORD_CHANGE_STEPS });
   const required = session.etape === "changement-mot-de-passe";
 
   return (

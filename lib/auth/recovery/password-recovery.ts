@@ -3,6 +3,7 @@
 // an account without any verified contact all lead to the same screen, with nothing to choose. Codes go through the
 // one verification engine (bound to the person, this flow, the channel and the contact), messages through the
 // durable outbox, and the password change is one transaction that also ends every open session.
+import { forgetKnownBrowsers } from "../known-browser";
 import { queuePasswordChangedNotices, replacedPasswordData } from "../password-replacement";
 import "server-only";
 import { journal } from "../../audit/journal";
@@ -210,6 +211,7 @@ export async function resetForgottenPassword(
       data: replacedPasswordData(hash, compte.etat, now),
     });
     if (count !== 1) return null;
+    await forgetKnownBrowsers(tx, input.personneId);
     await journal(tx, {
       type: "MOT_DE_PASSE_REINITIALISE",
       acteur: input.personneId,
