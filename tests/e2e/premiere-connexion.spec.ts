@@ -159,6 +159,8 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
   });
 
   test("SMS accepté à 9 min 59 s et refusé à 10 min 01 s ; courriel à 14:59 et 15:01 ; 50 envois simultanés d'un code valable, un seul succès ; SMTP arrêté puis revenu", async ({ page, browser }) => {
+    // A long journey (two code lifetimes, 50 simultaneous posts, an outbox retry): more than the default minute.
+    test.setTimeout(150_000);
     await login(page, "175085935014474", "31415926");
     await expect(page.getByText("Étape 1 sur 3")).toBeVisible();
     await acceptCgu(page);
