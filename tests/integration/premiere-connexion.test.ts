@@ -178,7 +178,7 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
   it("un courriel refusé par le serveur du destinataire est signalé : l'adresse ne peut pas recevoir de messages", async () => {
     const emma = await t.db.personne.findFirstOrThrow({ where: { prenoms: { has: "Emma" } }, select: { id: true } });
     await saveContacts(t.db, keys, { personneId: emma.id, email: REFUSED_EMAIL, mobile: "", ip: freshIp() });
-    const sent = await sendContactCode(t.db, keys, transports, { personneId: emma.id, canal: "EMAIL" });
+    const sent = await sendContactCode(t.db, keys, transports, { personneId: emma.id, canal: "EMAIL", ip: freshIp() });
     expect(sent).toMatchObject({ ok: true, envoye: false, refuse: true, raison: expect.stringContaining("ne peut pas recevoir") });
   });
 
