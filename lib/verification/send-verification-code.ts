@@ -18,7 +18,7 @@ import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
 import { verificationCode, type UsageCode } from "../messaging/templates";
 import type { Transports } from "../messaging/transports";
 import { codeValidityMinutes, type CanalCode } from "./code-messages";
-import { issueVerificationCode, type VerificationDb } from "./verification-engine";
+import { issueVerificationCode, normaliseCodeTarget, type VerificationDb } from "./verification-engine";
 
 /** What a code is for. Add a purpose here (with its engine objet and message wording) to plug a new flow in. */
 export const CODE_PURPOSES = {
@@ -110,7 +110,7 @@ const masked = (canal: CanalCode, value: string) => (canal === "SMS" ? maskMobil
 export async function sendVerificationCode(db: Database, keys: FieldKeys, transports: Transports, input: SendCodeInput): Promise<SendCodeResult> {
   const now = input.now ?? clockNow();
   const { objet, usage } = CODE_PURPOSES[input.purpose];
-  const recipient = input.envoyerA === undefined ? input.cible : input.envoyerA;
+  const recipient = input.envoyerA === undefined ? normaliseCodeTarget(input.canal, input.cible) : input.envoyerA;
   const caps = codeCapKeys(input.personneId, input.ip, keys);
 
   let issued;
