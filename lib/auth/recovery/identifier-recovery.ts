@@ -10,9 +10,8 @@ import type { Database } from "../../db/open-prisma";
 import { fieldErrorsFrom } from "../../forms/action-result";
 import { maskEmail } from "../../identity/email";
 import { maskMobile } from "../../identity/mobile";
-import { formatNir } from "../../identity/nir";
 import { enqueueMessage, outboxMessage } from "../../messaging/enqueue-message";
-import { identifierReminder } from "../../messaging/templates";
+import { identifierReminder, type IdentifierReminder } from "../../messaging/templates";
 import type { CanalCode } from "../../verification/code-messages";
 import { contactFingerprints, recoveryContactField, RECOVERY_CONTACT_MESSAGES } from "./recovery-contact";
 import { takeRecoveryAttempt } from "./recovery-throttle";
@@ -131,13 +130,18 @@ export async function recoverIdentifier(db: Database, keys: FieldKeys, input: Id
   const fingerprints = contactFingerprints(contact, keys);
   const type = contact.canal === "SMS" ? "MOBILE" : "EMAIL";
   const verified = personne.coordonnees.find((c) => c.type === type && fingerprints.includes(c.empreinte));
-  const identifiant = personne.nirChiffre ? formatNir(decryptField(personne.nirChiffre, keys)) : personne.identifiantProvisoire;
-  if (!verified || !identifiant) return answer(null);
+  // A NIR is never sent whole: the message names the carte Vitale and gives its last 4 characters only.
+  const reminder: IdentifierReminder | null = personne.nirChiffre
+    ? { nirFinissantPar: decryptField(personne.nirChiffre, keys).slice(-4) }
+    : personne.identifiantProvisoire
+      ? { identifiantProvisoire: personne.identifiantProvisoire }
+      : null;
+  if (!verified || !reminder) return answer(null);
 
   // Sent to the contact as it was verified, not as it was typed today.
   const recipient = decryptField(verified.valeurChiffree, keys);
   const message = await db.$transaction(async (tx) => {
-    const queued = await enqueueMessage(tx, outboxMessage(contact.canal, recipient, identifierReminder({ identifiant })), keys, { now });
+    const queued = await enqueueMessage(tx, outboxMessage(contact.canal, recipient, identifierReminder(reminder)), keys, { now });
     await journal(tx, { type: "IDENTIFIANT_RAPPELE", acteur: "systeme", sujetId: personne.id, ip: input.ip, survenuLe: now, details: { canal: contact.canal } });
     return queued;
   });
