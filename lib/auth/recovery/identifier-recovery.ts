@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { journal } from "../../audit/journal";
-import { decryptField, lookupHash, type FieldKeys } from "../../crypto/field-encryption";
+import { decryptField, type FieldKeys } from "../../crypto/field-encryption";
 import type { Database } from "../../db/open-prisma";
 import { fieldErrorsFrom } from "../../forms/action-result";
 import { maskEmail } from "../../identity/email";
