@@ -2,6 +2,8 @@
 // client address per hour, counted by one atomic statement each, on a real database. Without them, a person in the
 // first-connection wizard could change their mobile number again and again and send codes to anyone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkSecondFactorCode, sendSecondFactorCode } from "../../lib/auth/second-factor";
+import { setDemoClock } from "../../lib/clock";
 import { saveContacts, sendContactCode } from "../../lib/contacts/contact-details";
 import type { Transports } from "../../lib/messaging/transports";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
@@ -80,5 +82,23 @@ describe(`plafonds d'envoi de codes (${testDatabaseKind()})`, () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     expect(results.filter((r) => !r.ok && r.reason === "LIMITE_PERSONNE")).toHaveLength(30);
+  });
+
+  it("l'horloge des codes (figée par /dev/horloge en démonstration) vaut aussi pour la double authentification", async () => {
+    const helene = await personneIdOf("ROUX", "Hélène");
+    const frozen = new Date(Date.now() + 3 * 3_600_000);
+    try {
+      setDemoClock(frozen);
+      const sent = await sendSecondFactorCode(t.db, keys, transports, { personneId: helene, email: "helene.roux@example.org", ip: freshIp() });
+      if (!sent.ok) throw new Error(sent.message);
+      expect(sent.expireLe.getTime()).toBe(frozen.getTime() + 15 * 60_000);
+      const row = await t.db.codeVerification.findUniqueOrThrow({ where: { id: sent.codeId } });
+      expect(row.emisLe.getTime()).toBe(frozen.getTime());
+      // 15 min 01 s later on the codes' clock (only seconds later for real), the code has expired.
+      setDemoClock(new Date(frozen.getTime() + 15 * 60_000 + 1_000));
+      expect(await checkSecondFactorCode(t.db, keys, { personneId: helene, email: "helene.roux@example.org", code: "000000" })).toMatchObject({ ok: false, reason: "EXPIRE" });
+    } finally {
+      setDemoClock(null);
+    }
   });
 });
