@@ -59,7 +59,7 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
     const email = await verifiedEmailOf(prisma, keys, outcome.personneId);
     const browserToken = (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value;
     if (email && !(await isKnownBrowser(prisma, outcome.personneId, browserToken, new Date()))) {
-      const sent = await sendSecondFactorCode(prisma, keys, createTransports(messagingConfig()), { personneId: outcome.personneId, email });
+      const sent = await sendSecondFactorCode(prisma, keys, createTransports(messagingConfig()), { personneId: outcome.personneId, email, ip: await clientAddress() });
       if (!sent.ok) return { status: "error", message: sent.message, values };
       await savePendingLogin({
         ...claims,
@@ -68,7 +68,7 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
         nouveauxCodesRestants: sent.nouveauxCodesRestants,
         retour,
       });
-      redirect(sent.envoye ? "/connexion/code" : "/connexion/code?envoi=differe");
+      redirect(sent.statut === "ENVOYE" ? "/connexion/code" : "/connexion/code?envoi=differe");
     }
   }
 

@@ -1,5 +1,5 @@
 "use server";
-// The four steps of "Mot de passe oublié". Each action reads where the recovery stands from its cookie, delegates
+// The three steps of "Mot de passe oublié". Each action reads where the recovery stands from its cookie, delegates
 // to lib/auth/recovery/password-recovery.ts, and answers with an ActionResult or a redirect to the next step.
 import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
 import { redirect } from "next/navigation";
@@ -8,8 +8,8 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import {
   checkPasswordRecoveryCode,
+  resendPasswordRecoveryCode,
   resetForgottenPassword,
-  sendPasswordRecoveryCode,
   startPasswordRecovery,
   type IdentifierStepField,
   type NewPasswordField,
@@ -18,6 +18,7 @@ import { clearPasswordRecovery, readPasswordRecovery, recoveryStep, savePassword
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
@@ -29,40 +30,30 @@ async function requireState(...steps: ReturnType<typeof recoveryStep>[]): Promis
   return state;
 }
 
-// Step 1
-export async function submitRecoveryIdentifier(_previous: ActionResult<IdentifierStepField>, formData: FormData): Promise<ActionResult<IdentifierStepField>> {
-  const raw = formData.get("identifiant");
-  const values = { identifiant: typeof raw === "string" ? raw.slice(0, 64) : "" };
-  const outcome = await startPasswordRecovery(await db(), fieldKeysOf(appConfig()), { identifiant: raw, ip: await clientAddress() });
-  if (!outcome.ok) {
-    if (outcome.reason === "SAISIE_INVALIDE") return { status: "error", message: "Le formulaire contient une erreur.", fieldErrors: outcome.fieldErrors, values };
-    return { status: "error", message: `Trop de demandes depuis cet appareil. Par sécurité, réessayez après ${formatLockoutEnd(outcome.until)}.`, values };
-  }
-  await savePasswordRecovery({ debutLe: Date.now(), personneId: outcome.personneId });
-  redirect("/mot-de-passe-oublie/choix");
+/** Delivers the code's message after the answer, so that the answer takes the same time whether or not one was sent. */
+function deliverAfterAnswer(messageId: string | null): void {
+  if (!messageId) return;
+  after(async () => {
+    await deliverMessageNow(await db(), createTransports(messagingConfig()), fieldKeysOf(appConfig()), messageId);
+  });
 }
 
-// Step 2
-export async function chooseRecoveryChannel(_previous: ActionResult<"canal">, formData: FormData): Promise<ActionResult<"canal">> {
-  const state = await requireState("choix", "code", "nouveau-mot-de-passe");
-  const canal = formData.get("canal");
-  if (canal !== "SMS" && canal !== "EMAIL") {
-    return { status: "error", message: "Le formulaire contient une erreur.", fieldErrors: { canal: "Choisissez où recevoir le code de vérification." } };
+// Step 1: the identifier and the confirmed contact detail.
+export async function submitRecoveryIdentifier(_previous: ActionResult<IdentifierStepField>, formData: FormData): Promise<ActionResult<IdentifierStepField>> {
+  const raw = { identifiant: formData.get("identifiant"), contact: formData.get("contact") };
+  const values = { identifiant: typeof raw.identifiant === "string" ? raw.identifiant.slice(0, 64) : "", contact: typeof raw.contact === "string" ? raw.contact.slice(0, 254) : "" };
+  const outcome = await startPasswordRecovery(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { ...raw, ip: await clientAddress() });
+  if (!outcome.ok) {
+    if (outcome.reason === "SAISIE_INVALIDE") return { status: "error", message: "Le formulaire contient une erreur.", fieldErrors: outcome.fieldErrors, values };
+    if (outcome.reason === "ENVOI_REFUSE") return { status: "error", message: outcome.message, values };
+    return { status: "error", message: `Trop de demandes depuis cet appareil. Par sécurité, réessayez après ${formatLockoutEnd(outcome.until)}.`, values };
   }
-  const sent = await sendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: state.personneId, canal });
-  if (!sent.ok) return { status: "error", message: sent.message };
-  await savePasswordRecovery({
-    debutLe: state.debutLe,
-    personneId: state.personneId,
-    canal,
-    expireLe: sent.expireLe.getTime(),
-    nouveauxCodesRestants: sent.nouveauxCodesRestants,
-    ...(sent.raison ? { avertissement: sent.raison } : {}),
-  });
+  await savePasswordRecovery({ debutLe: Date.now(), code: outcome.code });
+  deliverAfterAnswer(outcome.messageId);
   redirect("/mot-de-passe-oublie/code");
 }
 
-// Step 3: one action for the code form and the "Recevoir un nouveau code" button, so that one answer is shown.
+// Step 2: one action for the code form and the "Recevoir un nouveau code" button, so that one answer is shown.
 export async function submitCodeStep(_previous: ActionResult<"code">, formData: FormData): Promise<ActionResult<"code">> {
   return formData.get("intention") === "nouveau-code" ? resendRecoveryCode() : submitRecoveryCode(formData);
 }
@@ -70,44 +61,30 @@ export async function submitCodeStep(_previous: ActionResult<"code">, formData: 
 async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"code">> {
   const state = await requireState("code");
   const raw = formData.get("code");
-  const result = await checkPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), { personneId: state.personneId, canal: state.canal!, code: typeof raw === "string" ? raw : "" });
+  const result = await checkPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), { recovery: state.code!, code: typeof raw === "string" ? raw : "" });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
-  await savePasswordRecovery({ debutLe: state.debutLe, personneId: state.personneId, canal: state.canal, codeId: result.codeId });
+  await savePasswordRecovery({ debutLe: state.debutLe, autorisation: { personneId: result.personneId, codeId: result.codeId } });
   redirect("/mot-de-passe-oublie/nouveau-mot-de-passe");
 }
 
 async function resendRecoveryCode(): Promise<ActionResult<"code">> {
   const state = await requireState("code");
-  const sent = await sendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: state.personneId, canal: state.canal! });
+  const sent = await resendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { recovery: state.code!, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
-  await savePasswordRecovery({
-    debutLe: state.debutLe,
-    personneId: state.personneId,
-    canal: state.canal,
-    expireLe: sent.expireLe.getTime(),
-    nouveauxCodesRestants: sent.nouveauxCodesRestants,
-    ...(sent.raison ? { avertissement: sent.raison } : {}),
-  });
+  await savePasswordRecovery({ debutLe: state.debutLe, code: sent.code });
+  deliverAfterAnswer(sent.messageId);
   // Without JavaScript the page is drawn again from the cookie: the new count and validity show at once.
-  const where = state.canal === "SMS" ? `par SMS au ${sent.destination}` : `par courriel à ${sent.destination}`;
-  return { status: "info", message: sent.raison ?? `Un nouveau code vient de vous être envoyé ${where}. Le précédent ne fonctionne plus.` };
-}
-
-/** "Modifier mon choix": back to step 2. */
-export async function changeRecoveryChannel(): Promise<void> {
-  const state = await requireState("choix", "code");
-  await savePasswordRecovery({ debutLe: state.debutLe, personneId: state.personneId });
-  redirect("/mot-de-passe-oublie/choix");
+  return { status: "info", message: "Si les informations saisies correspondent à un compte, un nouveau code vient d'être envoyé. Le précédent ne fonctionne plus." };
 }
 
 // Step 4
 export async function submitNewPassword(_previous: ActionResult<NewPasswordField>, formData: FormData): Promise<ActionResult<NewPasswordField>> {
   const state = await requireState("nouveau-mot-de-passe");
-  if (!state.personneId || !state.codeId) redirect(EXPIRED);
+  if (!state.autorisation) redirect(EXPIRED);
   const prisma = await db();
   const outcome = await resetForgottenPassword(prisma, fieldKeysOf(appConfig()), {
-    personneId: state.personneId,
-    codeId: state.codeId,
+    personneId: state.autorisation.personneId,
+    codeId: state.autorisation.codeId,
     nouveauMotDePasse: formData.get("nouveauMotDePasse"),
     confirmation: formData.get("confirmation"),
     ip: await clientAddress(),
@@ -122,6 +99,6 @@ export async function submitNewPassword(_previous: ActionResult<NewPasswordField
   // The notices go out after the answer; whatever fails is retried by the outbox worker.
   const notifications = outcome.notifications;
   after(() => deliverPasswordChangedNotices(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), notifications));
-  await savePasswordRecovery({ debutLe: state.debutLe, personneId: null, termine: { suspendu: outcome.suspendu } });
+  await savePasswordRecovery({ debutLe: state.debutLe, termine: { suspendu: outcome.suspendu } });
   redirect("/mot-de-passe-oublie/modifie");
 }

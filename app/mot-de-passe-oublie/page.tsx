@@ -19,12 +19,12 @@ export default async function MotDePasseOubliePage({ searchParams }: { searchPar
             severity="info"
             small
             className="fr-mb-3w"
-            description="Votre demande a pris fin ou n'est plus valable. Pour choisir un nouveau mot de passe, recommencez en saisissant votre identifiant."
+            description="Votre demande a pris fin ou n'est plus valable. Pour choisir un nouveau mot de passe, recommencez en saisissant votre identifiant et votre coordonnée."
           />
         )}
         <p>
-          Pour choisir un nouveau mot de passe, saisissez votre identifiant. Vous recevrez ensuite un code de vérification sur
-          l&apos;adresse électronique ou le mobile que vous avez confirmés dans votre espace.
+          Pour choisir un nouveau mot de passe, saisissez votre identifiant et, en entier, l&apos;adresse électronique ou le numéro de
+          mobile que vous avez confirmé dans votre espace. Si les deux correspondent, vous y recevrez un code de vérification.
         </p>
         <IdentifierStepForm />
         <ul className="fr-links-group fr-mt-4w">

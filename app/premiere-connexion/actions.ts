@@ -6,7 +6,6 @@ import { z } from "zod";
 import { clientAddress } from "@/lib/auth/client-address";
 import type { NewPasswordField } from "@/lib/auth/new-password";
 import { requireSession } from "@/lib/auth/session";
-import { clockNow } from "@/lib/clock";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { confirmContactCode, saveContacts, sendContactCode, type ContactField } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
@@ -68,15 +67,16 @@ export async function requestContactCode(_previous: ActionResult<"code">, formDa
   await requireContactStep(who.personneId);
   const canal = canalSchema.safeParse(formData.get("canal"));
   if (!canal.success) return { status: "error", message: canal.error.issues[0]!.message };
-  const sent = await sendContactCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: who.personneId, canal: canal.data, now: clockNow() });
+  const sent = await sendContactCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: who.personneId, canal: canal.data, ip: who.ip });
   const page = `/premiere-connexion/coordonnees/code?canal=${canal.data.toLowerCase()}`;
   if (!sent.ok) {
-    if (sent.reason === "TROP_DE_NOUVEAUX_CODES") return { status: "error", message: sent.message };
-    redirect("/premiere-connexion/coordonnees/confirmation");
+    if (sent.reason === "AUCUNE_COORDONNEE" || sent.reason === "DEJA_CONFIRMEE") redirect("/premiere-connexion/coordonnees/confirmation");
+    return { status: "error", message: sent.message };
   }
-  const envoi = sent.envoye ? "" : sent.refuse ? "&envoi=refuse" : "&envoi=differe";
+  const envoye = sent.statut === "ENVOYE";
+  const envoi = envoye ? "" : sent.statut === "ECHEC_DEFINITIF" ? "&envoi=refuse" : "&envoi=differe";
   if (formData.get("intention") === "nouveau-code") {
-    if (sent.envoye) return { status: "info", message: `Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus.` };
+    if (envoye) return { status: "info", message: `Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus.` };
     return { status: "error", message: sent.raison ?? "Le code n'a pas pu être envoyé." };
   }
   redirect(`${page}${envoi}`);
@@ -90,7 +90,7 @@ export async function submitContactCode(_previous: ActionResult<"code">, formDat
   const raw = formData.get("code");
   const parsed = parseVerificationCode(typeof raw === "string" ? raw : "");
   if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
-  const result = await confirmContactCode(await db(), fieldKeysOf(appConfig()), { ...who, canal: canal.data, code: parsed.value, now: clockNow() });
+  const result = await confirmContactCode(await db(), fieldKeysOf(appConfig()), { ...who, canal: canal.data, code: parsed.value });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
   redirect(`/premiere-connexion/coordonnees/confirmation?confirme=${canal.data.toLowerCase()}`);
 }

@@ -4,15 +4,11 @@
 import type { FieldKeys } from "../crypto/field-encryption";
 import { decryptField } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
-import { maskEmail } from "../identity/email";
-import { deliverMessageNow } from "../messaging/deliver-outbox";
-import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
-import { verificationCode } from "../messaging/templates";
 import type { Transports } from "../messaging/transports";
-import { EMAIL_CODE_VALIDITY_MINUTES } from "../verification/code-messages";
-import { issueVerificationCode, verifyCode } from "../verification/verification-engine";
+import { CODE_PURPOSES, sendVerificationCode, type SendCodeResult } from "../verification/send-verification-code";
+import { verifyCode } from "../verification/verification-engine";
 
-export const SECOND_FACTOR_OBJET = "double-authentification";
+export const SECOND_FACTOR_OBJET = CODE_PURPOSES.DOUBLE_AUTHENTIFICATION.objet;
 
 /** The person's verified e-mail address, if any: only such a person gets the second factor. */
 export async function verifiedEmailOf(db: Pick<Database, "coordonnee">, keys: FieldKeys, personneId: string): Promise<string | null> {
@@ -20,37 +16,14 @@ export async function verifiedEmailOf(db: Pick<Database, "coordonnee">, keys: Fi
   return row ? decryptField(row.valeurChiffree, keys) : null;
 }
 
-export type SendOutcome =
-  | { ok: true; destination: string; expireLe: Date; nouveauxCodesRestants: number; envoye: boolean; raison?: string }
-  | { ok: false; message: string };
-
 /** Issues a code and writes its e-mail in one transaction, then tries to deliver it at once. */
-export async function sendSecondFactorCode(
+export function sendSecondFactorCode(
   db: Database,
   keys: FieldKeys,
   transports: Transports,
-  { personneId, email, now = new Date() }: { personneId: string; email: string; now?: Date },
-): Promise<SendOutcome> {
-  const issued = await db.$transaction(async (tx) => {
-    const code = await issueVerificationCode(tx, { personneId, objet: SECOND_FACTOR_OBJET, canal: "EMAIL", cible: email, now }, keys);
-    if (!code.ok) return code;
-    const message = await enqueueMessage(
-      tx,
-      outboxMessage("EMAIL", email, verificationCode({ code: code.code, validiteMinutes: EMAIL_CODE_VALIDITY_MINUTES, usage: "double authentification" })),
-      keys,
-    );
-    return { ...code, messageId: message.id };
-  });
-  if (!issued.ok) return { ok: false, message: issued.message };
-  const delivery = await deliverMessageNow(db, transports, keys, issued.messageId);
-  return {
-    ok: true,
-    destination: maskEmail(email),
-    expireLe: issued.expireLe,
-    nouveauxCodesRestants: issued.nouveauxCodesRestants,
-    envoye: delivery.statut === "ENVOYE",
-    ...(delivery.statut === "ENVOYE" ? {} : { raison: delivery.raison }),
-  };
+  { personneId, email, ip, now }: { personneId: string; email: string; ip: string; now?: Date },
+): Promise<SendCodeResult> {
+  return sendVerificationCode(db, keys, transports, { purpose: "DOUBLE_AUTHENTIFICATION", personneId, canal: "EMAIL", cible: email, ip, now });
 }
 
 export function checkSecondFactorCode(db: Database, keys: FieldKeys, { personneId, email, code, now }: { personneId: string; email: string; code: string; now?: Date }) {

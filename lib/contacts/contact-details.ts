@@ -6,20 +6,19 @@
 // Used by the first-connection wizard; the contact change of the space will use the same functions.
 import { z } from "zod";
 import { journal } from "../audit/journal";
+import { clockNow } from "../clock";
 import { decryptField, encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
 import { isUniqueViolation } from "../db/errors";
 import { maskEmail, parseEmail } from "../identity/email";
 import { formatMobileForDisplay, parseMobile } from "../identity/mobile";
-import { deliverMessageNow } from "../messaging/deliver-outbox";
-import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
-import { verificationCode } from "../messaging/templates";
 import { sealDossierContacts } from "../premiere-connexion/bascule-notices";
 import type { Transports } from "../messaging/transports";
-import { codeValidityMinutes, type CanalCode } from "../verification/code-messages";
-import { issueVerificationCode, latestCodeStatus, verifyCode, type VerifyResult } from "../verification/verification-engine";
+import type { CanalCode } from "../verification/code-messages";
+import { CODE_PURPOSES, sendVerificationCode, type SendCodeResult } from "../verification/send-verification-code";
+import { latestCodeStatus, verifyCode, type VerifyResult } from "../verification/verification-engine";
 
-export const CONTACT_CONFIRMATION_OBJET = "CONFIRMATION_CONTACT";
+export const CONTACT_CONFIRMATION_OBJET = CODE_PURPOSES.CONFIRMATION_CONTACT.objet;
 
 export type ContactField = "email" | "mobile";
 export type ContactType = "EMAIL" | "MOBILE";
@@ -175,47 +174,28 @@ export async function saveContacts(
 export const canalOf = (type: ContactType): CanalCode => (type === "MOBILE" ? "SMS" : "EMAIL");
 export const typeOf = (canal: CanalCode): ContactType => (canal === "SMS" ? "MOBILE" : "EMAIL");
 
-export type SendCodeOutcome =
-  | { ok: true; envoye: boolean; refuse: boolean; raison?: string; cibleAffichee: string; expireLe: Date; nouveauxCodesRestants: number }
-  | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE" | "TROP_DE_NOUVEAUX_CODES"; message: string };
+export type SendCodeOutcome = SendCodeResult | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE"; message: string };
 
 /**
- * Sends a confirmation code to one of the person's unconfirmed contact details: the code and its message are
- * written in one transaction, then delivered at once if the provider answers (otherwise the outbox retries).
+ * Sends a confirmation code to one of the person's unconfirmed contact details, through the portal's one code
+ * pipeline (caps, engine, outbox, immediate delivery).
  */
 export async function sendContactCode(
   db: Database,
   keys: FieldKeys,
   transports: Transports,
-  { personneId, canal, now = new Date() }: { personneId: string; canal: CanalCode; now?: Date },
+  { personneId, canal, ip, now }: { personneId: string; canal: CanalCode; ip: string; now?: Date },
 ): Promise<SendCodeOutcome> {
   const contact = (await readContacts(db, keys, personneId))[typeOf(canal)];
   if (!contact) return { ok: false, reason: "AUCUNE_COORDONNEE", message: "Aucune coordonnée de ce type n'est enregistrée : indiquez-la d'abord." };
   if (contact.verifiee) return { ok: false, reason: "DEJA_CONFIRMEE", message: "Cette coordonnée est déjà confirmée." };
-  const issued = await db.$transaction(async (tx) => {
-    const code = await issueVerificationCode(tx, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, now }, keys);
-    if (!code.ok) return code;
-    const content = verificationCode({ code: code.code, validiteMinutes: codeValidityMinutes(canal), usage: "confirmation des coordonnées" });
-    const message = await enqueueMessage(tx, outboxMessage(canal, contact.value, content), keys);
-    return { ...code, messageId: message.id };
-  });
-  if (!issued.ok) return { ok: false, reason: "TROP_DE_NOUVEAUX_CODES", message: issued.message };
-  const delivery = await deliverMessageNow(db, transports, keys, issued.messageId);
-  return {
-    ok: true,
-    envoye: delivery.statut === "ENVOYE",
-    refuse: delivery.statut === "ECHEC_DEFINITIF",
-    ...(delivery.statut === "ENVOYE" ? {} : { raison: delivery.raison }),
-    cibleAffichee: canal === "SMS" ? displayContact("MOBILE", contact.value) : maskEmail(contact.value),
-    expireLe: issued.expireLe,
-    nouveauxCodesRestants: issued.nouveauxCodesRestants,
-  };
+  return sendVerificationCode(db, keys, transports, { purpose: "CONFIRMATION_CONTACT", personneId, canal, cible: contact.value, ip, now });
 }
 
 export type PendingCode = { canal: CanalCode; cibleAffichee: string; expireLe: Date; nouveauxCodesRestants: number };
 
 /** The code waiting for one of the person's contact details, for the code screen (null: none was sent). */
-export async function pendingContactCode(db: Database, keys: FieldKeys, { personneId, canal, now = new Date() }: { personneId: string; canal: CanalCode; now?: Date }): Promise<PendingCode | null> {
+export async function pendingContactCode(db: Database, keys: FieldKeys, { personneId, canal, now }: { personneId: string; canal: CanalCode; now?: Date }): Promise<PendingCode | null> {
   const contact = (await readContacts(db, keys, personneId))[typeOf(canal)];
   if (!contact || contact.verifiee) return null;
   const status = await latestCodeStatus(db, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, now }, keys);
@@ -238,7 +218,7 @@ class ConfirmationRefused extends Error {
 export async function confirmContactCode(
   db: Database,
   keys: FieldKeys,
-  { personneId, canal, code, ip, now = new Date() }: { personneId: string; canal: CanalCode; code: string; ip: string; now?: Date },
+  { personneId, canal, code, ip, now = clockNow() }: { personneId: string; canal: CanalCode; code: string; ip: string; now?: Date },
 ): Promise<ConfirmOutcome> {
   const type = typeOf(canal);
   const contact = (await readContacts(db, keys, personneId))[type];

@@ -7,6 +7,7 @@ import type { SessionClaims } from "../auth/session-token";
 import { describeDevice } from "../auth/device-label";
 import { decryptField, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
+import { isUniqueViolation } from "../db/errors";
 import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
 import { franceConnectConnection } from "../messaging/templates";
 import { findPersonnesMatchingIdentity, type IdentityPivot, type UnmatchableReason } from "./match-identity";
@@ -27,9 +28,7 @@ function isAdult(dateNaissance: Date, now: Date): boolean {
   return eighteenth.getTime() <= now.getTime();
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+class LinkTakenError extends Error {}
 
 export async function loginWithFranceConnect(db: Database, keys: FieldKeys, input: FranceConnectLoginInput): Promise<FranceConnectLoginOutcome> {
   const now = input.now ?? new Date();
@@ -88,8 +87,13 @@ export async function loginWithFranceConnect(db: Database, keys: FieldKeys, inpu
     return await db.$transaction(async (tx) => {
       if (personne.franceConnectSub === null) {
         const linked = await tx.personne.updateMany({ where: { id: personne.id, franceConnectSub: null }, data: { franceConnectSub: input.sub } });
-        if (linked.count !== 1) throw Object.assign(new Error("lien concurrent"), { code: "P2002" });
-        await journal(tx, { ...base, type: "FRANCECONNECT_LIE", acteur: personne.id, sujetId: personne.id });
+        if (linked.count === 1) {
+          await journal(tx, { ...base, type: "FRANCECONNECT_LIE", acteur: personne.id, sujetId: personne.id });
+        } else {
+          // Linked meanwhile: by a parallel login of this same subject (go on), or to another subject (refused).
+          const current = await tx.personne.findUniqueOrThrow({ where: { id: personne.id }, select: { franceConnectSub: true } });
+          if (current.franceConnectSub !== input.sub) throw new LinkTakenError();
+        }
       }
       const compte = personne.compte
         ? await tx.compte.update({ where: { id: personne.compte.id }, data: { derniereConnexionLe: now }, select: { id: true, etat: true, versionSession: true } })
@@ -112,8 +116,9 @@ export async function loginWithFranceConnect(db: Database, keys: FieldKeys, inpu
       };
     });
   } catch (error) {
-    // Another personne took this subject between the check and the update (the column is unique).
-    if (isUniqueViolation(error)) return refuse("SUB_DEJA_LIE", "FRANCECONNECT_LIEN_REFUSE");
+    // Another personne took this subject between the check and the update (the column is unique: the driver
+    // adapter reports it as SQLSTATE 23505, Prisma as P2002), or this personne was linked to another subject.
+    if (error instanceof LinkTakenError || isUniqueViolation(error)) return refuse("SUB_DEJA_LIE", "FRANCECONNECT_LIEN_REFUSE");
     throw error;
   }
 }

@@ -3,6 +3,7 @@
 // schedules another attempt with a growing delay; a permanent one (address or number refused) stops there.
 // Delivery is "at least once": a worker that dies between sending and recording lets its lease expire, and the
 // message is sent again. Logs carry the message id and a masked recipient, never the full contact detail or text.
+// Recipient and body are stored encrypted; the body is erased once the message is sent or given up.
 import { decryptField, type FieldKeys } from "../crypto/field-encryption";
 import type { Prisma } from "../db/generated/client";
 import { maskEmail } from "../identity/email";
@@ -38,7 +39,10 @@ function mask(canal: string, recipient: string): string {
   return canal === "EMAIL" ? maskEmail(recipient) : maskMobile(recipient);
 }
 
-type Claimed = { id: string; canal: "EMAIL" | "SMS"; destinataireChiffre: string; sujet: string | null; texte: string; html: string | null; tentatives: number };
+type Claimed = { id: string; canal: "EMAIL" | "SMS"; destinataireChiffre: string; sujet: string | null; texteChiffre: string | null; htmlChiffre: string | null; tentatives: number };
+
+/** Once a message is sent or given up, its body is erased: what remains is the delivery record. */
+const ERASED_BODY = { texteChiffre: null, htmlChiffre: null } as const;
 
 async function claim(db: OutboxDatabase, id: string, now: Date): Promise<boolean> {
   const { count } = await db.messageSortant.updateMany({
@@ -53,8 +57,11 @@ async function sendClaimed(db: OutboxDatabase, transports: Transports, keys: Fie
   let recipient = "";
   try {
     recipient = decryptField(message.destinataireChiffre, keys);
-    if (message.canal === "EMAIL") await transports.email(recipient, { sujet: message.sujet ?? "Mon Compte", texte: message.texte, html: message.html });
-    else await transports.sms(recipient, message.texte);
+    if (message.texteChiffre === null) throw new DeliveryError(true, RAISON_ENVOI_DIFFERE, "corps du message effacé");
+    const texte = decryptField(message.texteChiffre, keys);
+    const html = message.htmlChiffre === null ? null : decryptField(message.htmlChiffre, keys);
+    if (message.canal === "EMAIL") await transports.email(recipient, { sujet: message.sujet ?? "Mon Compte", texte, html });
+    else await transports.sms(recipient, texte);
   } catch (caught) {
     const error =
       caught instanceof DeliveryError
@@ -71,7 +78,7 @@ async function sendClaimed(db: OutboxDatabase, transports: Transports, keys: Fie
       const derniereErreur = error.permanent ? error.detail : `abandon après ${attempts} tentatives : ${error.detail}`.slice(0, 200);
       await db.messageSortant.updateMany({
         where: { id: message.id, statut: "EN_ATTENTE" },
-        data: { statut: "ECHEC_DEFINITIF", tentatives: attempts, derniereErreur },
+        data: { statut: "ECHEC_DEFINITIF", tentatives: attempts, derniereErreur, ...ERASED_BODY },
       });
       log(`${message.canal} ${message.id} vers ${who} : échec définitif (${derniereErreur}).`);
       return { statut: "ECHEC_DEFINITIF", raison: error.raison };
@@ -86,13 +93,13 @@ async function sendClaimed(db: OutboxDatabase, transports: Transports, keys: Fie
   }
   await db.messageSortant.updateMany({
     where: { id: message.id, statut: "EN_ATTENTE" },
-    data: { statut: "ENVOYE", envoyeLe: new Date(), tentatives: attempts, derniereErreur: null },
+    data: { statut: "ENVOYE", envoyeLe: new Date(), tentatives: attempts, derniereErreur: null, ...ERASED_BODY },
   });
   log(`${message.canal} ${message.id} envoyé à ${mask(message.canal, recipient)}.`);
   return { statut: "ENVOYE" };
 }
 
-const CLAIMED_FIELDS = { id: true, canal: true, destinataireChiffre: true, sujet: true, texte: true, html: true, tentatives: true } as const;
+const CLAIMED_FIELDS = { id: true, canal: true, destinataireChiffre: true, sujet: true, texteChiffre: true, htmlChiffre: true, tentatives: true } as const;
 
 /**
  * Sends the messages that are due, at most `limit` of them (oldest first), `concurrency` at a time.

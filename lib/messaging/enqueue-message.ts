@@ -44,8 +44,9 @@ export async function enqueueMessage(
       canal: message.canal,
       destinataireChiffre: encryptField(destinataire, keys),
       sujet: message.canal === "EMAIL" ? message.sujet : null,
-      texte: message.texte,
-      html: message.canal === "EMAIL" ? (message.html ?? null) : null,
+      // The body may hold a live code: encrypted like the recipient, erased once sent or given up (deliver-outbox.ts).
+      texteChiffre: encryptField(message.texte, keys),
+      htmlChiffre: message.canal === "EMAIL" && message.html ? encryptField(message.html, keys) : null,
       creeLe: now,
       prochainEssaiLe: now,
     },

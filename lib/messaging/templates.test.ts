@@ -7,7 +7,8 @@ const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentifi
 const ALL: [string, MessageContent][] = [
   ...USAGES.map((usage): [string, MessageContent] => [`code (${usage})`, verificationCode({ code: "482913", validiteMinutes: 15, usage })]),
   ["mot de passe modifié", passwordChanged({ date })],
-  ["rappel d'identifiant", identifierReminder({ identifiant: "P17917680" })],
+  ["rappel d'identifiant provisoire", identifierReminder({ identifiantProvisoire: "P17917680" })],
+  ["rappel d'identifiant (NIR)", identifierReminder({ nirFinissantPar: "7830" })],
   ["connexion avec FranceConnect", franceConnectConnection({ date })],
   ["espace activé", accountActivated({ date: new Date("2026-09-30T21:59:00Z") })],
   ["espace activé (au protecteur)", accountActivated({ date: new Date("2026-09-30T21:59:00Z"), protege: "Paul ROUX" })],
@@ -65,10 +66,19 @@ describe("modèles de messages", () => {
     expect(verificationCode({ code: "1", validiteMinutes: 15, usage: "double authentification" }).email.texte).toMatch(/changez-le au plus vite/);
   });
 
-  it("le rappel d'identifiant donne l'identifiant, sans lien", () => {
-    const { email, sms } = identifierReminder({ identifiant: "P17917680" });
+  it("le rappel d'un identifiant provisoire le donne en entier, sans lien", () => {
+    const { email, sms } = identifierReminder({ identifiantProvisoire: "P17917680" });
     expect(email.texte).toContain("P17917680");
     expect(sms.texte).toContain("P17917680");
+  });
+
+  it("le rappel d'un NIR renvoie à la carte Vitale et n'en montre que les 4 derniers caractères", () => {
+    const { email, sms } = identifierReminder({ nirFinissantPar: "7830" });
+    for (const text of [email.texte, email.html, sms.texte]) {
+      expect(text).toContain("carte Vitale");
+      expect(text).toContain("7830");
+    }
+    expect(sms.texte.length).toBeLessThanOrEqual(160);
   });
 
   it("une connexion par FranceConnect est annoncée comme telle, avec la date à l'heure de Paris", () => {
@@ -87,7 +97,7 @@ describe("modèles de messages", () => {
 
   it("les caractères spéciaux sont échappés dans le HTML, pas dans le texte", () => {
     expect(escapeHtml(`<b>"Tom" & 'Jerry'</b>`)).toBe("&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;");
-    const { email } = identifierReminder({ identifiant: "<script>alert(1)</script>&" });
+    const { email } = identifierReminder({ identifiantProvisoire: "<script>alert(1)</script>&" });
     expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&amp;");
     expect(email.html).not.toContain("<script>");
     expect(email.texte).toContain("<script>alert(1)</script>&");

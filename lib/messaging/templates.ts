@@ -136,13 +136,36 @@ export function passwordChanged({ date }: { date: Date }): MessageContent {
   };
 }
 
-export function identifierReminder({ identifiant }: { identifiant: string }): MessageContent {
+/**
+ * The identifier reminder. A NIR is never sent whole: the message says the identifier is the social security number
+ * of the person's carte Vitale and gives only its last 4 characters; a provisional identifier (not sensitive) is given.
+ */
+export type IdentifierReminder = { nirFinissantPar: string } | { identifiantProvisoire: string };
+
+export function identifierReminder(reminder: IdentifierReminder): MessageContent {
+  const intro = "Vous avez demandé à recevoir votre identifiant de connexion à votre espace Mon Compte.";
+  const keep = "Il vous sera demandé à chaque connexion, avec votre mot de passe personnel.";
+  const notYou = "Si vous n'avez rien demandé, ne tenez pas compte de ce message : votre espace n'a pas été modifié.";
+  if ("nirFinissantPar" in reminder) {
+    const end = reminder.nirFinissantPar;
+    return {
+      email: email("votre identifiant de connexion", [
+        { kind: "p", text: `${intro} Votre identifiant est votre numéro de sécurité sociale, celui qui figure sur votre carte Vitale (13 chiffres suivis d'une clé de 2 chiffres).` },
+        { kind: "p", text: "Pour vous aider à le reconnaître, ses 4 derniers caractères sont :" },
+        { kind: "code", text: end },
+        { kind: "p", text: keep },
+        { kind: "p", text: notYou },
+      ]),
+      sms: { texte: `Mon Compte : votre identifiant est le numéro de sécurité sociale de votre carte Vitale (il se termine par ${end}).` },
+    };
+  }
+  const identifiant = reminder.identifiantProvisoire;
   return {
     email: email("votre identifiant de connexion", [
-      { kind: "p", text: "Vous avez demandé à recevoir votre identifiant de connexion à votre espace Mon Compte. Le voici :" },
+      { kind: "p", text: `${intro} Le voici :` },
       { kind: "code", text: identifiant },
-      { kind: "p", text: "Gardez-le précieusement : il vous sera demandé à chaque connexion, avec votre mot de passe personnel." },
-      { kind: "p", text: "Si vous n'avez rien demandé, ne tenez pas compte de ce message : votre espace n'a pas été modifié." },
+      { kind: "p", text: `Gardez-le précieusement. ${keep}` },
+      { kind: "p", text: notYou },
     ]),
     sms: { texte: `Mon Compte : votre identifiant de connexion est ${identifiant}. Gardez-le, il vous sera demandé à chaque connexion.` },
   };

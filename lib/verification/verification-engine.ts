@@ -12,6 +12,7 @@
 // - Issuing takes a transaction-scoped advisory lock on (target, purpose): parallel requests for new codes
 //   cannot slip past the limit, nor leave two live codes.
 import { createHmac, randomInt as cryptoRandomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import { clockNow } from "../clock";
 import { lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Prisma } from "../db/generated/client";
 import { parseEmail } from "../identity/email";
@@ -127,7 +128,7 @@ function resolveBinding(input: CodeBinding, keys: FieldKeys): ResolvedBinding {
  * code and its outbox message are committed together).
  */
 export async function issueVerificationCode(tx: VerificationDb, input: IssueInput, keys: FieldKeys): Promise<IssueResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const binding = resolveBinding(input, keys);
   const client = tx as VerificationDb & { $transaction?: unknown };
   if (typeof client.$transaction === "function") {
@@ -182,7 +183,7 @@ export type CodeStatus = { expireLe: Date; nouveauxCodesRestants: number };
  * asked for this contact detail and purpose. Null when no code was ever issued for it.
  */
 export async function latestCodeStatus(db: VerificationDb, input: CodeBinding & { now?: Date }, keys: FieldKeys): Promise<CodeStatus | null> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const binding = resolveBinding(input, keys);
   const latest = await db.codeVerification.findFirst({
     where: { personneId: binding.personneId, objet: binding.objet, canal: binding.canal, cibleEmpreinte: binding.cibleEmpreinte },
@@ -226,7 +227,7 @@ function deadReason(row: CodeRow, now: Date): "DEJA_UTILISE" | "REMPLACE" | "TRO
  * recognised as such and costs no try either; any other wrong code costs one try, counted atomically.
  */
 export async function verifyCode(db: VerificationDb, input: VerifyInput, keys: FieldKeys): Promise<VerifyResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const parsed = parseVerificationCode(input.code);
   if (!parsed.ok) return { ok: false, reason: "MAL_FORME", message: parsed.error };
   const binding = resolveBinding(input, keys);

@@ -46,8 +46,8 @@ function change(account: { personneId: string; compteId: string }, { motDePasseA
 const login = (identifiant: string, motDePasse: string) => authenticateWithPassword(t.db, keys, { identifiant, motDePasse, ip: freshIp(), userAgent: null });
 
 async function recipientsOf(ids: string[]) {
-  const rows = await t.db.messageSortant.findMany({ where: { id: { in: ids } }, select: { canal: true, destinataireChiffre: true, sujet: true, texte: true } });
-  return rows.map((r) => ({ canal: r.canal, destinataire: decryptField(r.destinataireChiffre, keys), sujet: r.sujet, texte: r.texte }));
+  const rows = await t.db.messageSortant.findMany({ where: { id: { in: ids } }, select: { canal: true, destinataireChiffre: true, sujet: true, texteChiffre: true } });
+  return rows.map((r) => ({ canal: r.canal, destinataire: decryptField(r.destinataireChiffre, keys), sujet: r.sujet, texte: decryptField(r.texteChiffre!, keys) }));
 }
 
 describe("changer son mot de passe depuis son espace", () => {

@@ -51,8 +51,8 @@ async function codeReceivedBy(recipient: string): Promise<string> {
 }
 
 async function sendCode(id: string, canal: "EMAIL" | "SMS"): Promise<void> {
-  const sent = await sendContactCode(t.db, keys, transports, { personneId: id, canal });
-  if (!sent.ok || !sent.envoye) throw new Error("code non envoyé");
+  const sent = await sendContactCode(t.db, keys, transports, { personneId: id, canal, ip: freshIp() });
+  if (!sent.ok || sent.statut !== "ENVOYE") throw new Error("code non envoyé");
 }
 
 describe(`confirmation des coordonnées (${testDatabaseKind()})`, () => {

@@ -76,7 +76,7 @@ describe("connexion avec FranceConnect", () => {
     const message = await t.db.messageSortant.findUniqueOrThrow({ where: { id: result.messageId! } });
     expect(decryptField(message.destinataireChiffre, keys)).toBe("sophie.bernard@example.org");
     expect(message.sujet).toBe("Mon Compte — connexion avec FranceConnect");
-    expect(message.texte).toMatch(/a eu lieu le \d{1,2} \S+ \d{4} à \d{2} h \d{2} avec FranceConnect/);
+    expect(decryptField(message.texteChiffre!, keys)).toMatch(/a eu lieu le \d{1,2} \S+ \d{4} à \d{2} h \d{2} avec FranceConnect/);
   });
 
   it("une deuxième connexion avec le même compte FranceConnect réussit, avec la précédente connexion", async () => {

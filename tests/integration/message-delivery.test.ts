@@ -80,13 +80,33 @@ describe(`boîte d'envoi et livraison des messages (${testDatabaseKind()})`, () 
     expect(await t.db.messageSortant.count()).toBe(0);
   });
 
-  it("le destinataire est chiffré dans la base : la ligne brute ne contient pas l'adresse", async () => {
+  it("le destinataire et le corps sont chiffrés dans la base : la ligne brute ne contient ni l'adresse ni le code", async () => {
     const { id } = await enqueueEmail("julien.durand@example.org");
     const rows = await t.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "MessageSortant" WHERE id = ${id}::uuid`;
     const raw = JSON.stringify(rows[0]);
     expect(raw).not.toContain("julien.durand");
     expect(raw).not.toContain("example.org");
+    expect(raw).not.toContain("482913");
     expect(String(rows[0]!.destinataireChiffre)).toMatch(/^v1\./);
+    expect(String(rows[0]!.texteChiffre)).toMatch(/^v1\./);
+    expect(String(rows[0]!.htmlChiffre)).toMatch(/^v1\./);
+  });
+
+  it("une fois envoyé ou abandonné, le corps du message est effacé ; le suivi de l'envoi reste", async () => {
+    const sent = await enqueueEmail("karim.bernard@example.net");
+    const refused = await enqueueEmail(REFUSED_EMAIL);
+    const waiting = await enqueueEmail("thomas.moreau@example.org");
+    await deliverMessageNow(t.db, transports, keys, sent.id, { log });
+    await deliverMessageNow(t.db, transports, keys, refused.id, { log });
+    const rows = await t.db.messageSortant.findMany({ where: { id: { in: [sent.id, refused.id, waiting.id] } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of [sent.id, refused.id]) {
+      expect(byId.get(id)).toMatchObject({ texteChiffre: null, htmlChiffre: null, canal: "EMAIL", sujet: "Mon Compte — code pour confirmer vos coordonnées", tentatives: 1 });
+    }
+    expect(byId.get(sent.id)).toMatchObject({ statut: "ENVOYE", envoyeLe: expect.any(Date) });
+    expect(byId.get(refused.id)).toMatchObject({ statut: "ECHEC_DEFINITIF", derniereErreur: expect.stringMatching(/550/) });
+    // The one still waiting keeps its (encrypted) body for the next attempt.
+    expect(byId.get(waiting.id)!.texteChiffre).toMatch(/^v1\./);
   });
 
   it("serveur SMTP arrêté : le message reste en attente (1 tentative, nouvel essai plus tard), puis part quand le serveur revient", async () => {

@@ -87,12 +87,12 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
     // Contact details prefilled from the dossier, kept as they are.
     expect(await saveContacts(t.db, keys, { personneId: claire.personneId, email: "claire.martin@example.org", mobile: "06 39 98 10 01", ip: actor.ip })).toMatchObject({ ok: true });
 
-    const bySms = await sendContactCode(t.db, keys, transports, { personneId: claire.personneId, canal: "SMS" });
-    expect(bySms).toMatchObject({ ok: true, envoye: true, cibleAffichee: "06 39 98 10 01", nouveauxCodesRestants: 3 });
+    const bySms = await sendContactCode(t.db, keys, transports, { personneId: claire.personneId, canal: "SMS", ip: freshIp() });
+    expect(bySms).toMatchObject({ ok: true, statut: "ENVOYE", destination: "06 ** ** ** 01", nouveauxCodesRestants: 3 });
     expect(await confirmContactCode(t.db, keys, { personneId: claire.personneId, canal: "SMS", code: await codeReceivedBy("+33639981001"), ip: actor.ip })).toMatchObject({ ok: true });
 
-    const byEmail = await sendContactCode(t.db, keys, transports, { personneId: claire.personneId, canal: "EMAIL" });
-    expect(byEmail).toMatchObject({ ok: true, envoye: true });
+    const byEmail = await sendContactCode(t.db, keys, transports, { personneId: claire.personneId, canal: "EMAIL", ip: freshIp() });
+    expect(byEmail).toMatchObject({ ok: true, statut: "ENVOYE" });
     expect(await confirmContactCode(t.db, keys, { personneId: claire.personneId, canal: "EMAIL", code: await codeReceivedBy("claire.martin@example.org"), ip: actor.ip })).toMatchObject({ ok: true });
 
     const contacts = await readContacts(t.db, keys, claire.personneId);
@@ -165,12 +165,12 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
     await saveContacts(t.db, keys, { personneId: julien.personneId, email: "", mobile: "06 39 98 10 02", ip: freshIp() });
     const remaining: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const sent = await sendContactCode(t.db, keys, transports, { personneId: julien.personneId, canal: "SMS" });
+      const sent = await sendContactCode(t.db, keys, transports, { personneId: julien.personneId, canal: "SMS", ip: freshIp() });
       if (!sent.ok) throw new Error(sent.message);
       remaining.push(sent.nouveauxCodesRestants);
     }
     expect(remaining).toEqual([3, 2, 1, 0]);
-    const fifth = await sendContactCode(t.db, keys, transports, { personneId: julien.personneId, canal: "SMS" });
+    const fifth = await sendContactCode(t.db, keys, transports, { personneId: julien.personneId, canal: "SMS", ip: freshIp() });
     expect(fifth).toMatchObject({ ok: false, reason: "TROP_DE_NOUVEAUX_CODES", message: expect.stringContaining("trop de nouveaux codes") });
     expect(await pendingContactCode(t.db, keys, { personneId: julien.personneId, canal: "SMS" })).toMatchObject({ nouveauxCodesRestants: 0 });
   });
@@ -178,15 +178,15 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
   it("un courriel refusé par le serveur du destinataire est signalé : l'adresse ne peut pas recevoir de messages", async () => {
     const emma = await t.db.personne.findFirstOrThrow({ where: { prenoms: { has: "Emma" } }, select: { id: true } });
     await saveContacts(t.db, keys, { personneId: emma.id, email: REFUSED_EMAIL, mobile: "", ip: freshIp() });
-    const sent = await sendContactCode(t.db, keys, transports, { personneId: emma.id, canal: "EMAIL" });
-    expect(sent).toMatchObject({ ok: true, envoye: false, refuse: true, raison: expect.stringContaining("ne peut pas recevoir") });
+    const sent = await sendContactCode(t.db, keys, transports, { personneId: emma.id, canal: "EMAIL", ip: freshIp() });
+    expect(sent).toMatchObject({ ok: true, statut: "ECHEC_DEFINITIF", raison: expect.stringContaining("ne peut pas recevoir") });
   });
 
   it("serveur SMTP arrêté : le code n'est pas annoncé comme envoyé, reste dans la boîte d'envoi et part quand le serveur revient", async () => {
     const karim = await personOf("BERNARD", "Karim");
     await sinks.stopSmtp();
-    const sent = await sendContactCode(t.db, keys, transports, { personneId: karim.personneId, canal: "EMAIL" });
-    expect(sent).toMatchObject({ ok: true, envoye: false, refuse: false });
+    const sent = await sendContactCode(t.db, keys, transports, { personneId: karim.personneId, canal: "EMAIL", ip: freshIp() });
+    expect(sent).toMatchObject({ ok: true, statut: "EN_ATTENTE" });
     expect(await t.db.messageSortant.count({ where: { statut: "EN_ATTENTE" } })).toBeGreaterThan(0);
 
     await sinks.restartSmtp();

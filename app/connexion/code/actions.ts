@@ -61,12 +61,12 @@ export async function resendSecondFactor(_previous: ActionResult<Field>): Promis
   const prisma = await db();
   const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
   if (!email) redirect("/connexion?raison=expiree");
-  const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email });
+  const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePendingLogin({ ...pending, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });
   return {
     status: "info",
-    message: sent.envoye
+    message: sent.statut === "ENVOYE"
       ? `Un nouveau code vient de vous être envoyé à ${sent.destination}. Le précédent ne fonctionne plus.`
       : (sent.raison ?? "Le code n'a pas pu être envoyé pour l'instant : il vous parviendra dès que possible."),
   };

@@ -1,8 +1,9 @@
 "use client";
-// Step 3: the 6-digit code, and help when nothing arrives (a new code, or another channel). Both buttons post to
+// Step 2: the 6-digit code, and help when nothing arrives (a new code, or another contact detail). Both buttons post to
 // one action, so the message shown is always the answer to the last one pressed.
 import { useActionState } from "react";
-import { changeRecoveryChannel, submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
+import Link from "next/link";
+import { submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CanalCode } from "@/lib/verification/code-messages";
 import { FormMessage } from "@/components/forms/form-message";
@@ -27,7 +28,7 @@ export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCod
       <CodeHelp
         canal={canal}
         nouveauxCodesRestants={nouveauxCodesRestants}
-        limitReachedAdvice="Choisissez un autre moyen de recevoir un code, réessayez demain, ou contactez votre Caf."
+        limitReachedAdvice="Recommencez avec une autre coordonnée confirmée, réessayez demain, ou contactez votre Caf."
       >
         {nouveauxCodesRestants > 0 && (
           <li>
@@ -40,11 +41,9 @@ export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCod
           </li>
         )}
         <li>
-          <form action={changeRecoveryChannel} method="post">
-            <button className="fr-btn fr-btn--tertiary" type="submit">
-              Modifier mon choix
-            </button>
-          </form>
+          <Link className="fr-link" href="/mot-de-passe-oublie">
+            Recommencer avec une autre adresse électronique ou un autre numéro de mobile
+          </Link>
         </li>
       </CodeHelp>
     </>

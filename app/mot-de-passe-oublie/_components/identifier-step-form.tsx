@@ -1,5 +1,5 @@
 "use client";
-// Step 1. Works without JavaScript (a plain form post to the server action).
+// Step 1: the identifier and the full contact detail confirmed in the space. Works without JavaScript (a plain form post to the server action).
 import { useActionState } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { submitRecoveryIdentifier } from "@/app/mot-de-passe-oublie/actions";
@@ -12,6 +12,7 @@ const initial: ActionResult<IdentifierStepField> = { status: "idle" };
 export function IdentifierStepForm() {
   const [state, action, pending] = useActionState(submitRecoveryIdentifier, initial);
   const error = state.fieldErrors?.identifiant;
+  const contactError = state.fieldErrors?.contact;
   return (
     <form action={action} method="post" noValidate>
       <FormMessage id="identifiant-message" state={state} />
@@ -31,8 +32,24 @@ export function IdentifierStepForm() {
           "aria-invalid": error ? true : undefined,
         }}
       />
+      <Input
+        label="Adresse électronique ou numéro de mobile"
+        hintText="En entier, tel que vous l'avez confirmé dans votre espace, par exemple nom@example.org ou 06 12 34 56 78"
+        state={contactError ? "error" : "default"}
+        stateRelatedMessage={contactError}
+        nativeInputProps={{
+          id: "contact",
+          name: "contact",
+          autoComplete: "email",
+          spellCheck: false,
+          maxLength: 254,
+          defaultValue: state.values?.contact ?? "",
+          required: true,
+          "aria-invalid": contactError ? true : undefined,
+        }}
+      />
       <button className="fr-btn" type="submit" disabled={pending}>
-        Continuer
+        Recevoir un code
       </button>
     </form>
   );

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
 import { redirect } from "next/navigation";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { recoveryChannels } from "@/lib/auth/recovery/password-recovery";
 import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
-import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
-import { db } from "@/lib/db/client";
+import { maskEmail } from "@/lib/identity/email";
+import { maskMobile } from "@/lib/identity/mobile";
 import { remainingValidity } from "@/lib/verification/code-messages";
 import { CodeStepForm } from "../_components/code-step-form";
 import { RecoveryStepper } from "../_components/recovery-stepper";
@@ -14,25 +12,21 @@ export const metadata: Metadata = { title: "Saisir le code — Mot de passe oubl
 
 export default async function CodePage() {
   const state = await readPasswordRecovery();
-  if (!state || recoveryStep(state) !== "code" || !state.canal) redirect("/mot-de-passe-oublie?raison=expiree");
-  const channels = await recoveryChannels(await db(), fieldKeysOf(appConfig()), state.personneId);
-  const channel = channels.find((c) => c.canal === state.canal);
-  if (!channel) redirect("/mot-de-passe-oublie?raison=expiree");
-  const where = channel.canal === "SMS" ? `par SMS au numéro suivant : ${channel.destination}` : `par courriel à l'adresse suivante : ${channel.destination}`;
-  const validity = remainingValidity(new Date(state.expireLe ?? 0));
+  if (!state?.code || recoveryStep(state) !== "code") redirect("/mot-de-passe-oublie?raison=expiree");
+  const { canal, cible } = state.code;
+  // The contact detail the person typed, masked: the same page whether or not it matched an account.
+  const destination = canal === "SMS" ? `par SMS au ${maskMobile(cible)}` : `par courriel à ${maskEmail(cible)}`;
+  const validity = remainingValidity(new Date(state.code.expireLe));
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Mot de passe oublié</h1>
-        <RecoveryStepper step={3} />
-        {state.avertissement ? (
-          <Alert severity="warning" small className="fr-mb-3w" description={`${state.avertissement} Destination : ${channel.destination}.`} />
-        ) : (
-          <p>
-            Nous venons de vous envoyer un code de vérification {where}. Saisissez-le ci-dessous. {validity.message}
-          </p>
-        )}
-        <CodeStepForm canal={channel.canal} nouveauxCodesRestants={state.nouveauxCodesRestants ?? 0} />
+        <RecoveryStepper step={2} />
+        <p>
+          Si l&apos;identifiant et la coordonnée saisis correspondent à un compte, nous venons d&apos;envoyer un code de vérification à 6
+          chiffres {destination}. Saisissez-le ci-dessous. {validity.message}
+        </p>
+        <CodeStepForm canal={canal} nouveauxCodesRestants={state.code.nouveauxCodesRestants} />
         <p className="fr-mt-4w">
           <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>

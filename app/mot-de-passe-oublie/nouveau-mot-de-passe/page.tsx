@@ -14,7 +14,7 @@ export default async function NouveauMotDePassePage() {
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Mot de passe oublié</h1>
-        <RecoveryStepper step={4} />
+        <RecoveryStepper step={3} />
         <p>
           Le code est correct. Choisissez maintenant votre nouveau mot de passe : il remplacera l&apos;ancien, et toutes les sessions
           ouvertes sur votre espace seront fermées.

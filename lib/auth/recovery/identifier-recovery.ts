@@ -5,15 +5,15 @@
 import "server-only";
 import { z } from "zod";
 import { journal } from "../../audit/journal";
-import { decryptField, lookupHash, type FieldKeys } from "../../crypto/field-encryption";
+import { decryptField, type FieldKeys } from "../../crypto/field-encryption";
 import type { Database } from "../../db/open-prisma";
 import { fieldErrorsFrom } from "../../forms/action-result";
-import { maskEmail, parseEmail } from "../../identity/email";
-import { maskMobile, parseMobile } from "../../identity/mobile";
-import { formatNir } from "../../identity/nir";
+import { maskEmail } from "../../identity/email";
+import { maskMobile } from "../../identity/mobile";
 import { enqueueMessage, outboxMessage } from "../../messaging/enqueue-message";
-import { identifierReminder } from "../../messaging/templates";
+import { identifierReminder, type IdentifierReminder } from "../../messaging/templates";
 import type { CanalCode } from "../../verification/code-messages";
+import { contactFingerprints, recoveryContactField, RECOVERY_CONTACT_MESSAGES } from "./recovery-contact";
 import { takeRecoveryAttempt } from "./recovery-throttle";
 import { normaliseName } from "../../identity/person-name";
 
@@ -40,22 +40,7 @@ const dateField = (missing: string, invalid: string, max: number) =>
     .transform(Number)
     .refine((n) => n >= 1 && n <= max, invalid);
 
-type Contact = { canal: CanalCode; value: string };
-
-export const CONTACT_MESSAGES = {
-  obligatoire: "Saisissez l'adresse électronique ou le numéro de mobile confirmé dans votre espace.",
-} as const;
-
-/** An e-mail address (it has an @) or a French mobile number. */
-function parseContact(input: string): { ok: true; value: Contact } | { ok: false; error: string } {
-  if (input.trim().length === 0) return { ok: false, error: CONTACT_MESSAGES.obligatoire };
-  if (input.includes("@")) {
-    const email = parseEmail(input);
-    return email.ok ? { ok: true, value: { canal: "EMAIL", value: email.value } } : email;
-  }
-  const mobile = parseMobile(input);
-  return mobile.ok ? { ok: true, value: { canal: "SMS", value: mobile.value } } : mobile;
-}
+export const CONTACT_MESSAGES = RECOVERY_CONTACT_MESSAGES;
 
 const ANNEE_HORS_LIMITES = "Vérifiez l'année de naissance : elle est comprise entre 1900 et aujourd'hui.";
 
@@ -71,12 +56,7 @@ const identifierRecoverySchema = z
       .min(1, "Saisissez l'année de votre naissance.")
       .regex(/^\d{4}$/, "L'année s'écrit avec 4 chiffres, par exemple 1984.")
       .transform(Number),
-    contact: z.string({ error: CONTACT_MESSAGES.obligatoire }).transform((input, ctx) => {
-      const parsed = parseContact(input.slice(0, 300));
-      if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: "custom", message: parsed.error });
-      return z.NEVER;
-    }),
+    contact: recoveryContactField,
   })
   .transform((v, ctx) => {
     const date = new Date(Date.UTC(v.annee, v.mois - 1, v.jour));
@@ -107,12 +87,6 @@ export type IdentifierRecoveryOutcome =
        */
       messageId: string | null;
     };
-
-/** The keyed hashes under which a contact detail may have been stored (addresses are kept in lower case). */
-function contactFingerprints(contact: Contact, keys: FieldKeys): string[] {
-  const forms = contact.canal === "EMAIL" ? [contact.value, contact.value.toLowerCase()] : [contact.value];
-  return [...new Set(forms)].map((form) => lookupHash(form, keys));
-}
 
 export async function recoverIdentifier(db: Database, keys: FieldKeys, input: IdentifierRecoveryInput): Promise<IdentifierRecoveryOutcome> {
   const now = input.now ?? new Date();
@@ -156,13 +130,18 @@ export async function recoverIdentifier(db: Database, keys: FieldKeys, input: Id
   const fingerprints = contactFingerprints(contact, keys);
   const type = contact.canal === "SMS" ? "MOBILE" : "EMAIL";
   const verified = personne.coordonnees.find((c) => c.type === type && fingerprints.includes(c.empreinte));
-  const identifiant = personne.nirChiffre ? formatNir(decryptField(personne.nirChiffre, keys)) : personne.identifiantProvisoire;
-  if (!verified || !identifiant) return answer(null);
+  // A NIR is never sent whole: the message names the carte Vitale and gives its last 4 characters only.
+  const reminder: IdentifierReminder | null = personne.nirChiffre
+    ? { nirFinissantPar: decryptField(personne.nirChiffre, keys).slice(-4) }
+    : personne.identifiantProvisoire
+      ? { identifiantProvisoire: personne.identifiantProvisoire }
+      : null;
+  if (!verified || !reminder) return answer(null);
 
   // Sent to the contact as it was verified, not as it was typed today.
   const recipient = decryptField(verified.valeurChiffree, keys);
   const message = await db.$transaction(async (tx) => {
-    const queued = await enqueueMessage(tx, outboxMessage(contact.canal, recipient, identifierReminder({ identifiant })), keys, { now });
+    const queued = await enqueueMessage(tx, outboxMessage(contact.canal, recipient, identifierReminder(reminder)), keys, { now });
     await journal(tx, { type: "IDENTIFIANT_RAPPELE", acteur: "systeme", sujetId: personne.id, ip: input.ip, survenuLe: now, details: { canal: contact.canal } });
     return queued;
   });

@@ -1,155 +1,179 @@
-// Mot de passe oublié: identifier → choice of a verified contact → 6-digit code → new password.
-// Nothing here tells an outsider whether an identifier exists: an unknown identifier, an account not activated and
-// an account without any verified contact all lead to the same screen, with nothing to choose. Codes go through the
-// one verification engine (bound to the person, this flow, the channel and the contact), messages through the
-// durable outbox, and the password change is one transaction that also ends every open session.
+// Mot de passe oublié: identifier and a confirmed contact detail → 6-digit code → new password.
+// Nothing here tells an outsider whether an account exists: the first step asks for the identifier AND the full
+// e-mail address or mobile number the person confirmed, and answers the same way, after the same database work (one
+// lookup by keyed hashes, one code issued), whether or not they match; the code is sent only when they do. Codes go
+// through the portal's one code pipeline (bound to the person, this flow, the channel and the contact), messages
+// through the durable outbox, and the password change is one transaction that also ends every open session.
 import { forgetKnownBrowsers } from "../known-browser";
 import { queuePasswordChangedNotices, replacedPasswordData } from "../password-replacement";
 import "server-only";
+import { z } from "zod";
 import { journal } from "../../audit/journal";
 import { decryptField, lookupHash, type FieldKeys } from "../../crypto/field-encryption";
 import type { Database } from "../../db/open-prisma";
+import type { Prisma } from "../../db/generated/client";
 import type { EtatCompte } from "../../db/generated/enums";
+import { fieldErrorsFrom } from "../../forms/action-result";
 import { parseLoginIdentifier } from "../../identity/login-identifier";
-import { maskEmail } from "../../identity/email";
-import { maskMobile } from "../../identity/mobile";
-import { deliverMessageNow, type DeliveryOutcome } from "../../messaging/deliver-outbox";
-import { enqueueMessage, outboxMessage } from "../../messaging/enqueue-message";
-import { verificationCode } from "../../messaging/templates";
-import { RAISON_CODE_DIFFERE, type Transports } from "../../messaging/transports";
-import { codeValidityMinutes, type CanalCode } from "../../verification/code-messages";
-import { issueVerificationCode, verifyCode, type VerifyResult } from "../../verification/verification-engine";
+import type { Transports } from "../../messaging/transports";
+import { CODE_MESSAGES, type CanalCode } from "../../verification/code-messages";
+import { CODE_PURPOSES, sendVerificationCode, type SendCodeResult } from "../../verification/send-verification-code";
+import { verifyCode, type VerifyResult } from "../../verification/verification-engine";
 import { hashPassword } from "../password-hash";
 import { validateNewPassword, type NewPasswordField } from "../new-password";
+import { contactFingerprints, contactTypeOf, recoveryContactField, type RecoveryContact } from "./recovery-contact";
 import { takeRecoveryAttempt } from "./recovery-throttle";
 
-export const PASSWORD_RECOVERY_OBJET = "MOT_DE_PASSE_OUBLIE";
+export const PASSWORD_RECOVERY_OBJET = CODE_PURPOSES.MOT_DE_PASSE_OUBLIE.objet;
 /** From the identifier to the new password: the whole recovery must fit in this time. */
 export const PASSWORD_RECOVERY_MAX_AGE_MS = 20 * 60_000;
 
 /** Accounts whose password may be recovered. A suspended account may change it, but stays suspended. */
 const RECOVERABLE: ReadonlySet<EtatCompte> = new Set<EtatCompte>(["ACTIF", "CHANGEMENT_MOT_DE_PASSE_REQUIS", "SUSPENDU"]);
 
-// ── Step 1: the identifier ────────────────────────────────────────────────────────────────────────────────────
+// ── Step 1: the identifier and a confirmed contact detail ──────────────────────────────────────────────────
 
-export type IdentifierStepField = "identifiant";
+export type IdentifierStepField = "identifiant" | "contact";
+
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+const identifierStepSchema = z.object({
+  identifiant: z.string({ error: "Saisissez votre identifiant." }).transform((input, ctx) => {
+    const parsed = parseLoginIdentifier(input.slice(0, 64));
+    if (parsed.ok) return parsed;
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }),
+  contact: recoveryContactField,
+});
+
+/** Where a recovery stands once a code was issued: kept in the sealed recovery cookie, never shown. */
+export type RecoveryCode = {
+  /** The code issued at step 1 (or by "Recevoir un nouveau code"): it says whom the code is bound to, if anyone. */
+  codeId: string;
+  canal: CanalCode;
+  /** The contact detail as typed (normalised): what the code is bound to. */
+  cible: string;
+  expireLe: number;
+  nouveauxCodesRestants: number;
+};
 
 export type StartOutcome =
   | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<IdentifierStepField, string>> }
   | { ok: false; reason: "LIMITE_ATTEINTE"; until: Date }
-  /** personneId is null when there is nothing to offer: unknown identifier, account not activated, no verified contact. */
-  | { ok: true; personneId: string | null };
+  | { ok: false; reason: "ENVOI_REFUSE"; message: string }
+  /** The same whether or not anything matched; messageId is for the caller to deliver after answering. */
+  | { ok: true; code: RecoveryCode; messageId: string | null };
+
+type Matched = { personneId: string; destinataire: string } | null;
+
+/**
+ * The confirmed contact detail of a recoverable account matching what was typed, in one query by keyed hashes.
+ * Called with the person's id (a new code) or the identifier's keyed hash (step 1).
+ */
+async function matchingContact(db: Database, keys: FieldKeys, where: Prisma.PersonneWhereInput, contact: RecoveryContact): Promise<Matched> {
+  const personne = await db.personne.findFirst({
+    where,
+    select: {
+      id: true,
+      compte: { select: { etat: true } },
+      coordonnees: { where: { verifiee: true, type: contactTypeOf(contact.canal), empreinte: { in: contactFingerprints(contact, keys) } }, select: { valeurChiffree: true } },
+    },
+  });
+  const confirmed = personne?.coordonnees[0];
+  if (!personne?.compte || !RECOVERABLE.has(personne.compte.etat) || !confirmed) return null;
+  // Sent to the contact detail as it was confirmed, not as it was typed today.
+  return { personneId: personne.id, destinataire: decryptField(confirmed.valeurChiffree, keys) };
+}
+
+/**
+ * Issues the recovery code. When the identifier and the contact detail belong to the same recoverable account, the
+ * code goes to that contact; otherwise an identical code is issued, bound to no one, and sent nowhere. Either way the
+ * answer, the database work and the next screen are the same: the form tells nobody whether an account exists.
+ */
+function issueRecoveryCode(
+  db: Database,
+  keys: FieldKeys,
+  transports: Transports,
+  { matched, contact, ip, now }: { matched: Matched; contact: RecoveryContact; ip: string; now?: Date },
+): Promise<SendCodeResult> {
+  return sendVerificationCode(db, keys, transports, {
+    purpose: "MOT_DE_PASSE_OUBLIE",
+    personneId: matched?.personneId ?? null,
+    canal: contact.canal,
+    cible: contact.value,
+    envoyerA: matched?.destinataire ?? null,
+    livraison: "apres-reponse",
+    ip,
+    now,
+  });
+}
+
+function recoveryCodeOf(sent: Extract<SendCodeResult, { ok: true }>, contact: RecoveryContact): RecoveryCode {
+  return { codeId: sent.codeId, canal: contact.canal, cible: contact.value, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants };
+}
 
 export async function startPasswordRecovery(
   db: Database,
   keys: FieldKeys,
-  { identifiant, ip, now = new Date() }: { identifiant: unknown; ip: string; now?: Date },
+  transports: Transports,
+  { identifiant, contact, ip, now }: { identifiant: unknown; contact: unknown; ip: string; now?: Date },
 ): Promise<StartOutcome> {
-  const parsed = typeof identifiant === "string" ? parseLoginIdentifier(identifiant) : parseLoginIdentifier("");
-  if (!parsed.ok) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: { identifiant: parsed.error } };
+  const parsed = identifierStepSchema.safeParse({ identifiant, contact });
+  if (!parsed.success) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: fieldErrorsFrom<IdentifierStepField>(parsed.error.issues) };
+  const login = parsed.data.identifiant;
 
-  const allowed = await takeRecoveryAttempt(db, keys, { flow: "mot-de-passe-oublie", identifier: parsed.value, ip, now });
+  const allowed = await takeRecoveryAttempt(db, keys, { flow: "mot-de-passe-oublie", identifier: login.value, ip, now: now ?? new Date() });
   if (!allowed.allowed) return { ok: false, reason: "LIMITE_ATTEINTE", until: allowed.until };
 
-  const personne = await db.personne.findFirst({
-    where: parsed.kind === "provisoire" ? { identifiantProvisoire: parsed.value } : { nirEmpreinte: lookupHash(parsed.value, keys) },
-    select: { id: true, compte: { select: { etat: true } }, coordonnees: { where: { verifiee: true }, select: { id: true } } },
-  });
-  if (!personne) return { ok: true, personneId: null };
-  await journal(db, { type: "MOT_DE_PASSE_OUBLIE_DEMANDE", acteur: "systeme", sujetId: personne.id, ip, survenuLe: now });
-  const recoverable = personne.compte !== null && RECOVERABLE.has(personne.compte.etat) && personne.coordonnees.length > 0;
-  return { ok: true, personneId: recoverable ? personne.id : null };
+  const where = login.kind === "provisoire" ? { identifiantProvisoire: login.value } : { nirEmpreinte: lookupHash(login.value, keys) };
+  const matched = await matchingContact(db, keys, where, parsed.data.contact);
+  const sent = await issueRecoveryCode(db, keys, transports, { matched, contact: parsed.data.contact, ip, now });
+  if (!sent.ok) return { ok: false, reason: "ENVOI_REFUSE", message: sent.message };
+  if (matched) {
+    await journal(db, { type: "MOT_DE_PASSE_OUBLIE_DEMANDE", acteur: "systeme", sujetId: matched.personneId, ip, details: { canal: parsed.data.contact.canal } });
+  }
+  return { ok: true, code: recoveryCodeOf(sent, parsed.data.contact), messageId: sent.messageId };
 }
 
-// ── Step 2: where to send the code ────────────────────────────────────────────────────────────────────────────
-
-export type RecoveryChannel = { canal: CanalCode; /** Masked: "06 ** ** ** 03", "s***d@example.org". */ destination: string };
-
-type Contact = { canal: CanalCode; value: string };
-
-/** The verified contacts of a person whose password may be recovered, decrypted (never shown as such). */
-async function recoveryContacts(db: Pick<Database, "personne">, keys: FieldKeys, personneId: string | null): Promise<Contact[]> {
-  if (!personneId) return [];
-  const personne = await db.personne.findUnique({
-    where: { id: personneId },
-    select: { compte: { select: { etat: true } }, coordonnees: { where: { verifiee: true }, select: { type: true, valeurChiffree: true } } },
-  });
-  if (!personne?.compte || !RECOVERABLE.has(personne.compte.etat)) return [];
-  const contacts = personne.coordonnees.map((c) => ({ canal: c.type === "MOBILE" ? ("SMS" as const) : ("EMAIL" as const), value: decryptField(c.valeurChiffree, keys) }));
-  // SMS first: it is the channel people read soonest.
-  return contacts.sort((a, b) => (a.canal === b.canal ? 0 : a.canal === "SMS" ? -1 : 1));
+/** The person a recovery code is bound to (null for a code sent nowhere), or undefined when it is not a recovery code. */
+async function holderOf(db: Database, codeId: string): Promise<string | null | undefined> {
+  const row = await db.codeVerification.findUnique({ where: { id: codeId }, select: { personneId: true, objet: true } });
+  return row && row.objet === PASSWORD_RECOVERY_OBJET ? row.personneId : undefined;
 }
 
-function masked(contact: Contact): string {
-  return contact.canal === "SMS" ? maskMobile(contact.value) : maskEmail(contact.value);
-}
+export type ResendOutcome = { ok: true; code: RecoveryCode; messageId: string | null } | { ok: false; message: string };
 
-export async function recoveryChannels(db: Pick<Database, "personne">, keys: FieldKeys, personneId: string | null): Promise<RecoveryChannel[]> {
-  return (await recoveryContacts(db, keys, personneId)).map((contact) => ({ canal: contact.canal, destination: masked(contact) }));
-}
-
-async function contactFor(db: Pick<Database, "personne">, keys: FieldKeys, personneId: string | null, canal: CanalCode): Promise<Contact | null> {
-  return (await recoveryContacts(db, keys, personneId)).find((c) => c.canal === canal) ?? null;
-}
-
-export type SendCodeOutcome =
-  | {
-      ok: true;
-      destination: string;
-      expireLe: Date;
-      nouveauxCodesRestants: number;
-      /** False when the message waits in the outbox: `raison` then says so, in words for the person. */
-      envoye: boolean;
-      raison?: string;
-    }
-  | { ok: false; reason: "CANAL_INDISPONIBLE" | "TROP_DE_NOUVEAUX_CODES"; message: string };
-
-export const CANAL_INDISPONIBLE = "Ce moyen de recevoir un code n'est pas disponible : choisissez-en un autre ou contactez votre Caf.";
-
-function deliveryWarning(delivery: DeliveryOutcome): string | undefined {
-  if (delivery.statut === "ENVOYE") return undefined;
-  return delivery.statut === "EN_ATTENTE" ? RAISON_CODE_DIFFERE : `${delivery.raison} Choisissez un autre moyen de recevoir un code, ou contactez votre Caf.`;
-}
-
-/** Issues a code and queues its message in one transaction, then tries to deliver it at once. */
-export async function sendPasswordRecoveryCode(
+/** "Recevoir un nouveau code": the same matching, the same work, whether or not the first step matched. */
+export async function resendPasswordRecoveryCode(
   db: Database,
   keys: FieldKeys,
   transports: Transports,
-  { personneId, canal, now = new Date() }: { personneId: string | null; canal: CanalCode; now?: Date },
-): Promise<SendCodeOutcome> {
-  const contact = await contactFor(db, keys, personneId, canal);
-  if (!personneId || !contact) return { ok: false, reason: "CANAL_INDISPONIBLE", message: CANAL_INDISPONIBLE };
-  const issued = await db.$transaction(async (tx) => {
-    const code = await issueVerificationCode(tx, { personneId, objet: PASSWORD_RECOVERY_OBJET, canal, cible: contact.value, now }, keys);
-    if (!code.ok) return code;
-    const content = verificationCode({ code: code.code, validiteMinutes: codeValidityMinutes(canal), usage: "mot de passe oublié" });
-    const message = await enqueueMessage(tx, outboxMessage(canal, contact.value, content), keys, { now });
-    return { ...code, messageId: message.id };
-  });
-  if (!issued.ok) return { ok: false, reason: issued.reason, message: issued.message };
-  const delivery = await deliverMessageNow(db, transports, keys, issued.messageId);
-  const raison = deliveryWarning(delivery);
-  return {
-    ok: true,
-    destination: masked(contact),
-    expireLe: issued.expireLe,
-    nouveauxCodesRestants: issued.nouveauxCodesRestants,
-    envoye: raison === undefined,
-    ...(raison ? { raison } : {}),
-  };
+  { recovery: code, ip, now }: { recovery: RecoveryCode; ip: string; now?: Date },
+): Promise<ResendOutcome> {
+  const holder = await holderOf(db, code.codeId);
+  if (holder === undefined) return { ok: false, message: CODE_MESSAGES.introuvable };
+  const contact = { canal: code.canal, value: code.cible };
+  const matched = await matchingContact(db, keys, { id: holder ?? NOBODY }, contact);
+  const sent = await issueRecoveryCode(db, keys, transports, { matched, contact, ip, now });
+  if (!sent.ok) return { ok: false, message: sent.message };
+  return { ok: true, code: recoveryCodeOf(sent, contact), messageId: sent.messageId };
 }
 
-// ── Step 3: the code ──────────────────────────────────────────────────────────────────────────────────────────
+// ── Step 2: the code ──────────────────────────────────────────────────────────────────────────────────────────
 
 export async function checkPasswordRecoveryCode(
   db: Database,
   keys: FieldKeys,
-  { personneId, canal, code, now = new Date() }: { personneId: string | null; canal: CanalCode; code: string; now?: Date },
-): Promise<VerifyResult> {
-  const contact = await contactFor(db, keys, personneId, canal);
-  if (!personneId || !contact) return { ok: false, reason: "INTROUVABLE", message: CANAL_INDISPONIBLE };
-  return verifyCode(db, { personneId, objet: PASSWORD_RECOVERY_OBJET, canal, cible: contact.value, code, now }, keys);
+  { recovery, code, now }: { recovery: RecoveryCode; code: string; now?: Date },
+): Promise<{ ok: true; codeId: string; personneId: string } | Extract<VerifyResult, { ok: false }>> {
+  const holder = await holderOf(db, recovery.codeId);
+  if (holder === undefined) return { ok: false, reason: "INTROUVABLE", message: CODE_MESSAGES.introuvable };
+  const result = await verifyCode(db, { personneId: holder, objet: PASSWORD_RECOVERY_OBJET, canal: recovery.canal, cible: recovery.cible, code, now }, keys);
+  if (!result.ok) return result;
+  // A code bound to no one was never sent: it cannot have been typed right, but never let it through.
+  if (holder === null) return { ok: false, reason: "INTROUVABLE", message: CODE_MESSAGES.introuvable };
+  return { ok: true, codeId: result.codeId, personneId: holder };
 }
 
 // ── Step 4: the new password ──────────────────────────────────────────────────────────────────────────────────

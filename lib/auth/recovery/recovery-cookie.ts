@@ -1,12 +1,13 @@
 // Where a "Mot de passe oublié" stands between its steps: a short-lived cookie, encrypted and signed with
-// AUTH_SECRET by next-auth's JWT layer (its own salt, so it can never pass for a session). It holds the person's id
-// and the chosen channel, never the identifier or a contact detail. The whole recovery fits in 20 minutes.
+// AUTH_SECRET by next-auth's JWT layer (its own salt, so it can never pass for a session): the browser can neither
+// read nor change it. Until the code is typed right it holds the issued code's id and the contact detail the person
+// typed (what the code is bound to), never whether an account matched; then the person's id. The whole recovery fits
+// in 20 minutes.
 import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { appConfig } from "../../config/app-config";
-import type { CanalCode } from "../../verification/code-messages";
-import { PASSWORD_RECOVERY_MAX_AGE_MS } from "./password-recovery";
+import { PASSWORD_RECOVERY_MAX_AGE_MS, type RecoveryCode } from "./password-recovery";
 
 export const PASSWORD_RECOVERY_COOKIE = "__Host-moncompte.mot-de-passe-oublie";
 const SALT = "mon-compte.mot-de-passe-oublie";
@@ -16,27 +17,21 @@ const COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: "lax" as const,
 export type PasswordRecoveryState = {
   /** When step 1 was passed (ms): the recovery ends 20 minutes later, whatever happens in between. */
   debutLe: number;
-  /** Null when there is nothing to offer (the person sees the same screens, with nothing to choose). */
-  personneId: string | null;
-  /** Step 3 onwards: the channel the code was sent through. */
-  canal?: CanalCode;
-  expireLe?: number;
-  nouveauxCodesRestants?: number;
-  /** Said on the code screen when the code has not gone yet (RAISON_CODE_DIFFERE…). */
-  avertissement?: string;
-  /** Step 4: the code that was typed right, which authorises one password change. */
-  codeId?: string;
-  /** After step 4, for the last page only. */
+  /** Step 2: the code issued, whether or not it was sent anywhere. */
+  code?: RecoveryCode;
+  /** Step 3: the person whose code was typed right, and that code, which authorises one password change. */
+  autorisation?: { personneId: string; codeId: string };
+  /** After step 3, for the last page only. */
   termine?: { suspendu: boolean };
 };
 
-export type RecoveryStep = "choix" | "code" | "nouveau-mot-de-passe" | "termine";
+export type RecoveryStep = "code" | "nouveau-mot-de-passe" | "termine" | "aucune";
 
 export function recoveryStep(state: PasswordRecoveryState): RecoveryStep {
   if (state.termine) return "termine";
-  if (state.codeId) return "nouveau-mot-de-passe";
-  if (state.canal) return "code";
-  return "choix";
+  if (state.autorisation) return "nouveau-mot-de-passe";
+  if (state.code) return "code";
+  return "aucune";
 }
 
 export async function savePasswordRecovery(state: PasswordRecoveryState): Promise<void> {
@@ -49,7 +44,7 @@ export async function readPasswordRecovery(now = Date.now()): Promise<PasswordRe
   if (!value) return null;
   try {
     const token = await decode({ token: value, secret: appConfig().authSecret, salt: SALT });
-    if (!token || typeof token.debutLe !== "number" || !("personneId" in token)) return null;
+    if (!token || typeof token.debutLe !== "number") return null;
     if (now - token.debutLe > PASSWORD_RECOVERY_MAX_AGE_MS) return null;
     return token as unknown as PasswordRecoveryState;
   } catch {

@@ -1,0 +1,51 @@
+// Parallel FranceConnect logins on a real database: the link between a FranceConnect subject and a personne is
+// decided by the database (a conditional update and a unique index), and whichever way a race ends, the person gets
+// an answer — never an exception (which would be a 500 page).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginWithFranceConnect, type FranceConnectLoginOutcome } from "../../lib/franceconnect/franceconnect-login";
+import { STANDIN_IDENTITIES } from "../../lib/franceconnect/standin/identities";
+import { seedPersonas } from "../../prisma/seed/seed-personas";
+import { demoKeys } from "../support/demo-keys";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+const keys = demoKeys();
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedPersonas(t.db, keys, { log: () => {} });
+});
+afterAll(async () => t?.dispose());
+
+const identity = (login: string) => {
+  const found = STANDIN_IDENTITIES.find((i) => i.login === login);
+  if (!found) throw new Error(`identité ${login} absente du simulateur`);
+  return found;
+};
+
+const login = (login: string, sub: string) =>
+  loginWithFranceConnect(t.db, keys, { sub, identity: identity(login), ip: "192.0.2.61", userAgent: null });
+
+/** Each outcome, or the exception's name when one escaped. */
+async function settle(attempts: Promise<FranceConnectLoginOutcome>[]) {
+  const results = await Promise.allSettled(attempts);
+  return results.map((r) => (r.status === "fulfilled" ? r.value.kind + ("reason" in r.value ? `:${r.value.reason}` : "") : `exception:${(r.reason as Error)?.name}`));
+}
+
+describe(`connexions FranceConnect simultanées (${testDatabaseKind()})`, () => {
+  it("deux personnes liées en même temps au même sujet FranceConnect : l'une est connectée, l'autre refusée, aucune exception", async () => {
+    const sub = `${"a".repeat(64)}v1`;
+    const outcomes = await settle([login("sophie", sub), login("karim", sub)]);
+    expect(outcomes.filter((o) => o.startsWith("exception"))).toEqual([]);
+    expect(outcomes.sort()).toEqual(["connecte", "refuse:SUB_DEJA_LIE"]);
+    expect(await t.db.personne.count({ where: { franceConnectSub: sub } })).toBe(1);
+  });
+
+  it("deux premières connexions simultanées de la même identité ouvrent toutes deux une session, avec un seul lien", async () => {
+    const sub = `${"b".repeat(64)}v1`;
+    const outcomes = await settle([login("claire", sub), login("claire", sub), login("claire", sub)]);
+    expect(outcomes).toEqual(["connecte", "connecte", "connecte"]);
+    expect(await t.db.personne.count({ where: { franceConnectSub: sub } })).toBe(1);
+    expect(await t.db.journalAudit.count({ where: { type: "FRANCECONNECT_LIE" } })).toBe(2);
+  });
+});
