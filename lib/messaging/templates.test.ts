@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
+import { escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, repeatedLoginFailures, verificationCode, type MessageContent, type UsageCode } from "./templates";
 
 const date = new Date("2026-09-12T12:05:00Z");
-const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "mot de passe oublié", "identifiant oublié"];
+const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "connexion protégée", "mot de passe oublié", "identifiant oublié"];
 
 const ALL: [string, MessageContent][] = [
   ...USAGES.map((usage): [string, MessageContent] => [`code (${usage})`, verificationCode({ code: "482913", validiteMinutes: 15, usage })]),
   ["mot de passe modifié", passwordChanged({ date })],
   ["rappel d'identifiant", identifierReminder({ identifiant: "P17917680" })],
   ["connexion avec FranceConnect", franceConnectConnection({ date })],
+  ["plusieurs tentatives de connexion", repeatedLoginFailures({ date })],
   ...(["MOT_DE_PASSE", "MOT_DE_PASSE_DOSSIER", "FRANCECONNECT"] as const).map((methode): [string, MessageContent] => [
     `nouvelle connexion (${methode})`,
     newConnection({ date, methode }),
