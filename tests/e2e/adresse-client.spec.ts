@@ -2,6 +2,7 @@
 // a forged X-Forwarded-For changes nothing to the login limits; behind a declared reverse proxy, the proxy's client
 // is the one counted. Unknown identifiers (answered exactly like known ones) keep the personas of other specs intact.
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
 import { ownPortal, type OwnPortal } from "./own-portal";
 
 const WRONG = "Mauvais2026Caf";
@@ -53,5 +54,38 @@ test.describe("derrière un mandataire inverse déclaré (TRUSTED_PROXIES)", () 
     // What a client writes left of its real address is ignored: it is still 198.51.100.7, locked out.
     const spoofing = await tenWrongPasswords(page, portal.origin, "1 71 05 49 588 157 32", (i) => ({ "x-forwarded-for": `192.0.2.${i + 1}, 198.51.100.7` }));
     expect(spoofing).toEqual(Array(10).fill("verrouillé"));
+  });
+
+  test("un compte visé depuis beaucoup d'adresses demande un code envoyé à une coordonnée confirmée, puis s'ouvre avec lui", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const identifiant = "2 72 04 59 350 210 41"; // Hélène ROUX, on this portal's own database
+    const attempts = await tenWrongPasswords(page, portal.origin, identifiant, (i) => ({ "x-forwarded-for": `198.51.100.${100 + i}` }));
+    expect(attempts).toEqual(Array(10).fill("refusé"));
+    expect(await tenWrongPasswords(page, portal.origin, identifiant, (i) => ({ "x-forwarded-for": `198.51.100.${110 + i}` }))).toEqual(Array(10).fill("refusé"));
+
+    // From yet another address, even the right password is not enough: a code is asked for.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.200" });
+    await page.goto(`${portal.origin}/connexion`);
+    await page.locator("#identifiant").fill(identifiant);
+    await page.locator("#motDePasse").fill("Beffroi2026Caf");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.locator("#connexion-message")).toContainText("un code à 6 chiffres est nécessaire");
+    await expect(page.locator("#code")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const context = await browser.newContext();
+    const messages = await context.newPage();
+    await messages.goto(`${portal.origin}/dev/messages`);
+    const articles = messages.locator("article").filter({ hasText: "helene.roux@example.org" });
+    await expect(articles.filter({ hasText: "plusieurs tentatives de connexion" }).first()).toBeVisible();
+    const code = ((await articles.filter({ hasText: /\b\d{6}\b/ }).first().textContent()) ?? "").match(/\b(\d{6})\b/)?.[1];
+    await context.close();
+    expect(code).toBeTruthy();
+
+    await page.locator("#motDePasse").fill("Beffroi2026Caf");
+    await page.locator("#code").fill(code!);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/tableau-de-bord/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
 });
