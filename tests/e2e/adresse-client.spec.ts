@@ -29,6 +29,7 @@ async function tenWrongPasswords(page: Page, origin: string, identifiant: string
 const expected = [...Array(5).fill("refusé"), ...Array(5).fill("verrouillé")];
 
 test("dix mauvais mots de passe avec dix X-Forwarded-For inventés verrouillent exactement comme dix sans en-tête", async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
   const forged = await tenWrongPasswords(page, baseURL!, "1 69 05 49 588 157 33", (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
   const plain = await tenWrongPasswords(page, baseURL!, "1 70 05 49 588 157 81", () => ({}));
   expect(forged).toEqual(expected);
@@ -45,6 +46,7 @@ test.describe("derrière un mandataire inverse déclaré (TRUSTED_PROXIES)", () 
   test.afterAll(async () => portal?.dispose());
 
   test("c'est le client du mandataire qui est compté, pas le mandataire", async ({ page }) => {
+    test.setTimeout(200_000);
     // The browser reaches the portal from the loopback, a trusted proxy here: X-Forwarded-For names the client.
     const oneClient = await tenWrongPasswords(page, portal.origin, "1 71 05 49 588 157 32", () => ({ "x-forwarded-for": "198.51.100.7" }));
     expect(oneClient).toEqual(expected);
@@ -57,7 +59,7 @@ test.describe("derrière un mandataire inverse déclaré (TRUSTED_PROXIES)", () 
   });
 
   test("un compte visé depuis beaucoup d'adresses demande un code envoyé à une coordonnée confirmée, puis s'ouvre avec lui", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(200_000);
     const identifiant = "2 72 04 59 350 210 41"; // Hélène ROUX, on this portal's own database
     const attempts = await tenWrongPasswords(page, portal.origin, identifiant, (i) => ({ "x-forwarded-for": `198.51.100.${100 + i}` }));
     expect(attempts).toEqual(Array(10).fill("refusé"));
@@ -77,7 +79,11 @@ test.describe("derrière un mandataire inverse déclaré (TRUSTED_PROXIES)", () 
     const messages = await context.newPage();
     await messages.goto(`${portal.origin}/dev/messages`);
     const articles = messages.locator("article").filter({ hasText: "helene.roux@example.org" });
-    await expect(articles.filter({ hasText: "plusieurs tentatives de connexion" }).first()).toBeVisible();
+    // The notice goes through the outbox worker (every few seconds), the code at once.
+    await expect(async () => {
+      await messages.reload();
+      await expect(articles.filter({ hasText: "plusieurs tentatives de connexion" }).first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 45_000 });
     const code = ((await articles.filter({ hasText: /\b\d{6}\b/ }).first().textContent()) ?? "").match(/\b(\d{6})\b/)?.[1];
     await context.close();
     expect(code).toBeTruthy();
