@@ -134,7 +134,12 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
     await recordFailure(db, reservation, now);
     let newlyProtected = false;
     for (const counter of reinforcement) if (await recordReinforcementFailure(db, counter, now)) newlyProtected = true;
-    if (newlyProtected && personne) await queueRepeatedFailuresNotice(db, personne.coordonnees, keys, now);
+    if (newlyProtected && personne) {
+      await db.$transaction(async (tx) => {
+        await queueRepeatedFailuresNotice(tx, personne.coordonnees, keys, now);
+        await journal(tx, { type: "COMPTE_PROTEGE_PAR_CODE", acteur: "systeme", sujetId: personne.id, ip: attempt.ip, survenuLe: now });
+      });
+    }
     if (personne) {
       await db.$transaction([
         db.historiqueConnexion.create({

@@ -124,6 +124,7 @@ describe(`deviner le mot de passe d'un compte depuis beaucoup d'adresses (${test
     // She is told once, without a link.
     const notices = await t.db.messageSortant.count({ where: { sujet: { contains: "plusieurs tentatives de connexion" } } });
     expect(notices).toBe(1); // the e-mail; the SMS has no subject (checked once delivered, below)
+    expect(await t.db.journalAudit.count({ where: { sujetId: sophie, type: "COMPTE_PROTEGE_PAR_CODE" } })).toBe(1);
 
     // From yet another address, even the right password is not checked: a code goes to her e-mail address.
     const verify = countArgon2();
