@@ -39,7 +39,8 @@ describe("adresse du client", () => {
         // A forged entry is used only when every entry right of it was written by a trusted proxy.
         if (result !== socket) {
           const index = forged.map((e) => e.trim()).lastIndexOf(result);
-          expect(forged.slice(index + 1).every((e) => e.trim().startsWith("10."))).toBe(true);
+          // (empty list items, as in "a, , b", are skipped like every proxy does)
+          expect(forged.slice(index + 1).filter((e) => e.trim() !== "").every((e) => e.trim().startsWith("10."))).toBe(true);
         }
       }),
     );
