@@ -160,8 +160,8 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
   }
 
   await releaseAttempt(db, reservation, [throttle.identifierAndIp.key, delayKey]);
-  if (protectedAccount) await clearReinforcement(db, reinforcement);
-  else await releaseReinforcementAttempt(db, reinforcement);
+  // The person is in: the failures counted across addresses are forgotten (and the protection ends).
+  await clearReinforcement(db, reinforcement);
   const methode = bascule ? "MOT_DE_PASSE_DOSSIER" : "MOT_DE_PASSE";
   // Parameters raised since this hash was made: re-hash now that the password is known.
   const rehash = !bascule && needsRehash(storedHash!) ? await hashPassword(motDePasse) : undefined;

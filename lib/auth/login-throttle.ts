@@ -137,7 +137,7 @@ export async function releaseReinforcementAttempt(db: Db, counters: readonly Rei
   for (const counter of counters) await db.$executeRaw`UPDATE "CompteurEchecs" SET "echecs" = GREATEST("echecs" - 1, 0) WHERE "cle" = ${counter.key}`;
 }
 
-/** A successful login proven with the code (or, without contact, after the delay) ends the reinforcement. */
+/** A successful login (with the code, when the account is protected) forgets the failures and ends the protection. */
 export async function clearReinforcement(db: Db, counters: readonly ReinforcementCounter[]): Promise<void> {
   await db.compteurEchecs.deleteMany({ where: { cle: { in: counters.map((c) => c.key) } } });
 }

@@ -143,6 +143,14 @@ describe(`deviner le mot de passe d'un compte depuis beaucoup d'adresses (${test
     expect(verify.mock.calls.length).toBe(1);
   });
 
+  it("une connexion réussie remet à zéro les échecs comptés depuis toutes les adresses", async () => {
+    const now = new Date("2026-11-26T10:30:00Z");
+    for (let i = 0; i < limit - 1; i++) await login("187051305520164", `Faux${i}2026Caf`, freshIp(), now);
+    expect(await login("187051305520164", "Mistral2026Caf", freshIp(), now)).toMatchObject({ ok: true, codeProven: false });
+    for (let i = 0; i < limit - 1; i++) await login("187051305520164", `Autre${i}2026Caf`, freshIp(), now);
+    expect(await login("187051305520164", "Mistral2026Caf", freshIp(), now)).toMatchObject({ ok: true, codeProven: false });
+  });
+
   it("sans coordonnée confirmée, pas de code mais un délai qui grandit entre deux essais, puis le bon mot de passe passe", async () => {
     const thomas = await personneIdOf("MOREAU", "Thomas");
     await t.db.coordonnee.updateMany({ where: { personneId: thomas }, data: { verifiee: false } });
