@@ -31,6 +31,12 @@ describe("démarrage : une configuration fautive arrête le portail avec une phr
     expectOneClearSentence(output, /DATABASE_URL n'est pas une adresse valide : attendu postgresql:\/\//);
   });
 
+  it("une TRUSTED_PROXIES qui n'est ni adresse ni plage CIDR est refusée avant tout démarrage", () => {
+    const { status, output } = start({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.interne" });
+    expect(status).toBe(1);
+    expectOneClearSentence(output, /TRUSTED_PROXIES contient « proxy\.interne », qui n'est ni une adresse IP ni une plage CIDR/);
+  });
+
   it("une DATABASE_URL d'un autre moteur que PostgreSQL est refusée", () => {
     const { status, output } = start({ DATABASE_URL: "mysql://u:p@localhost:3306/base" });
     expect(status).toBe(1);

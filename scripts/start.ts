@@ -1,5 +1,5 @@
 // `npm start`: checks the configuration, builds the portal if needed, applies the migrations, loads the demo
-// personas (demo mode only) and serves the portal with `next start`. With no configuration at all, this is the
+// personas (demo mode only) and serves the portal with its own HTTP server in front of Next (scripts/serve-portal.ts). With no configuration at all, this is the
 // demo on the embedded database; with MON_COMPTE_MODE=production (or a DATABASE_URL) it serves production.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +15,7 @@ import { seedPersonas } from "../prisma/seed/seed-personas";
 import { enforceDemoSeparation } from "../lib/demo/demo-separation";
 import { loadMessagingConfig } from "../lib/messaging/messaging-config";
 import { startDevSinks } from "../lib/messaging/dev-sinks/start-dev-sinks";
+import { parseTrustedProxies } from "../lib/auth/trusted-proxies";
 import { franceConnectEnvironment, loadFranceConnectConfig, type FranceConnectConfig } from "../lib/franceconnect/franceconnect-config";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -119,6 +120,7 @@ async function main() {
     config = loadAppConfig();
     // Messaging and FranceConnect settings are checked now, with the rest, rather than once the server is already up.
     loadMessagingConfig(process.env, config.mode);
+    parseTrustedProxies(process.env.TRUSTED_PROXIES);
     franceConnect = loadFranceConnectConfig(process.env, config.mode, { startsStandin: true, portalPort: port });
     if (config.database.kind === "pglite") acquirePgliteLock(config.database.dataDir);
     else await checkPostgresReachable(config.database);
@@ -160,7 +162,11 @@ async function main() {
   await startDemoFranceConnect(franceConnect, childEnv);
   if (!franceConnect.enabled) say("FranceConnect désactivé : FRANCECONNECT_ISSUER n'est pas défini (le bouton mène à une page d'indisponibilité).");
 
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });
+  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("scripts", "serve-portal.ts")], {
+    cwd: root,
+    env: { ...childEnv, PORT: port, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
   say(`Mon Compte démarre sur http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -9,6 +9,7 @@ import { sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor"
 import type { SessionClaims } from "@/lib/auth/session-token";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
+import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-password";
 import { clientAddress, clientUserAgent } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
@@ -18,7 +19,7 @@ import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login-messages";
+import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT } from "@/lib/auth/login-messages";
 
 export async function submitLogin(_previous: ActionResult<LoginFormField>, formData: FormData): Promise<ActionResult<LoginFormField>> {
   const identifiantSaisi = formData.get("identifiant");
@@ -28,8 +29,16 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
   const outcome = await authenticateWithPassword(
     prisma,
     keys,
-    { identifiant: identifiantSaisi, motDePasse: formData.get("motDePasse"), ip: await clientAddress(), userAgent: await clientUserAgent() },
+    {
+      identifiant: identifiantSaisi,
+      motDePasse: formData.get("motDePasse"),
+      code: formData.get("code") ?? undefined,
+      ip: await clientAddress(),
+      userAgent: await clientUserAgent(),
+    },
   );
+  // Once a protected account asked for a code, the form keeps showing the code field (an empty "code" value).
+  const withCode = { ...values, code: "" };
   if (!outcome.ok) {
     switch (outcome.reason) {
       case "SAISIE_INVALIDE":
@@ -41,7 +50,12 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
           values,
         };
       case "IDENTIFIANTS_INCORRECTS":
-        return { status: "error", message: GENERIC_LOGIN_FAILURE, values };
+        return { status: "error", message: GENERIC_LOGIN_FAILURE, values: formData.has("code") ? withCode : values };
+      case "CODE_REQUIS":
+        if (outcome.messageId) await deliverMessageNow(prisma, createTransports(messagingConfig()), keys, outcome.messageId).catch(() => undefined);
+        return { status: "info", message: outcome.message ?? PROTECTED_LOGIN_CODE_SENT, values: withCode };
+      case "CODE_INCORRECT":
+        return { status: "error", message: "Le formulaire contient des erreurs.", fieldErrors: { code: outcome.message }, values: withCode };
     }
   }
   const claims: Omit<SessionClaims, "authentifieA" | "activiteA"> = {
@@ -55,7 +69,7 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
   const retour = safeReturnPath(formData.get("retour"));
 
   // Double authentification: a verified e-mail address and a browser the portal does not know.
-  if (outcome.kind === "mot-de-passe") {
+  if (outcome.kind === "mot-de-passe" && !outcome.codeProven) {
     const email = await verifiedEmailOf(prisma, keys, outcome.personneId);
     const browserToken = (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value;
     if (email && !(await isKnownBrowser(prisma, outcome.personneId, browserToken, new Date()))) {

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { CodeInput } from "@/components/verification/code-input";
 import { submitLogin } from "@/app/connexion/actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { LoginFormField } from "@/lib/auth/login-schema";
@@ -48,6 +49,8 @@ export function LoginForm({ retour }: { retour?: string }) {
           "aria-invalid": errors.motDePasse ? true : undefined,
         }}
       />
+      {/* A protected account: the action asks for the code sent to a confirmed contact (an empty "code" value). */}
+      {state.values?.code !== undefined && <CodeInput error={errors.code} />}
       <button className="fr-btn" type="submit" disabled={pending}>
         Se connecter
       </button>

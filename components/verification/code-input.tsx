@@ -2,11 +2,12 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { CanalCode } from "@/lib/verification/code-messages";
 
-export function CodeInput({ canal, error }: { canal: CanalCode; error?: string }) {
+/** Without a channel (the login of a protected account does not say where the code went), both are named. */
+export function CodeInput({ canal, error }: { canal?: CanalCode; error?: string }) {
   return (
     <Input
       label="Code de vérification"
-      hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : "courriel"}`}
+      hintText={`6 chiffres, reçus par ${canal === "SMS" ? "SMS" : canal === "EMAIL" ? "courriel" : "courriel ou par SMS"}`}
       state={error ? "error" : "default"}
       stateRelatedMessage={error}
       nativeInputProps={{

@@ -10,16 +10,32 @@ import type { Database } from "../db/open-prisma";
 import { describeDevice } from "./device-label";
 import { hashPassword, needsRehash, verifyPassword, ARGON2_PARAMETERS } from "./password-hash";
 import { loginFormSchema } from "./login-schema";
-import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess, throttleKeys } from "./login-throttle";
+import {
+  clearReinforcement,
+  countReinforcementAttempt,
+  recordFailure,
+  recordReinforcementFailure,
+  releaseAttempt,
+  releaseReinforcementAttempt,
+  reserveAttempt,
+  THROTTLE_LIMITS,
+  throttleKeys,
+  type ReinforcementCounter,
+} from "./login-throttle";
+import { checkProtectedLoginCode, protectedLoginContact, queueRepeatedFailuresNotice, sendProtectedLoginCode } from "./protected-login-code";
 import { fieldErrorsFrom } from "../forms/action-result";
 import type { LoginFormField } from "./login-schema";
 
-export type LoginAttempt = { identifiant: unknown; motDePasse: unknown; ip: string; userAgent: string | null; now?: Date };
+export type LoginAttempt = { identifiant: unknown; motDePasse: unknown; code?: unknown; ip: string; userAgent: string | null; now?: Date };
 
 export type LoginOutcome =
   | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<LoginFormField, string>> }
   | { ok: false; reason: "LIMITE_ATTEINTE"; until: Date }
   | { ok: false; reason: "IDENTIFIANTS_INCORRECTS" }
+  /** Protected account: a code was sent to a confirmed contact (messageId: to deliver now); the password was not checked. */
+  | { ok: false; reason: "CODE_REQUIS"; messageId?: string; message?: string }
+  /** Protected account, wrong or expired code: the password was not checked. */
+  | { ok: false; reason: "CODE_INCORRECT"; message: string }
   | {
       ok: true;
       /** "bascule": first connection with the foyer's dossier password; the wizard comes next. */
@@ -31,6 +47,8 @@ export type LoginOutcome =
       mustChangePassword: boolean;
       /** The account is not activated yet: the session opens on the first-connection wizard. */
       activationPending: boolean;
+      /** A code sent to a confirmed contact was already proven (protected account): no second factor on top. */
+      codeProven: boolean;
     };
 
 // A hash of nothing in particular, verified when the identifier is unknown so that the timing is the same.
@@ -44,13 +62,9 @@ const LOGIN_ROLES = new Set(["ALLOCATAIRE", "CONJOINT", "CONJOINT_ALLOCATAIRE", 
 
 export async function authenticateWithPassword(db: Database, keys: FieldKeys, attempt: LoginAttempt): Promise<LoginOutcome> {
   const now = attempt.now ?? new Date();
-  const parsed = loginFormSchema.safeParse({ identifiant: attempt.identifiant, motDePasse: attempt.motDePasse });
+  const parsed = loginFormSchema.safeParse({ identifiant: attempt.identifiant, motDePasse: attempt.motDePasse, code: attempt.code ?? undefined });
   if (!parsed.success) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: fieldErrorsFrom<LoginFormField>(parsed.error.issues) };
-  const { identifiant, motDePasse } = parsed.data;
-
-  const throttle = throttleKeys(identifiant, attempt.ip, keys);
-  const allowed = await checkLoginAllowed(db, throttle, now);
-  if (!allowed.allowed) return { ok: false, reason: "LIMITE_ATTEINTE", until: allowed.until };
+  const { identifiant, motDePasse, code } = parsed.data;
 
   const personne = await db.personne.findFirst({
     where: identifiant.startsWith("P") ? { identifiantProvisoire: identifiant } : { nirEmpreinte: lookupHash(identifiant, keys) },
@@ -58,6 +72,7 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
       id: true,
       compte: { select: { id: true, etat: true, motDePasseHash: true, versionSession: true, derniereConnexionLe: true } },
       appartenances: { where: { jusquAuLe: null }, select: { role: true, foyer: { select: { id: true, motDePasseDossierHash: true } } } },
+      coordonnees: { where: { verifiee: true }, select: { type: true, valeurChiffree: true } },
     },
   });
   const compte = personne?.compte;
@@ -67,12 +82,64 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
   const bascule = compte?.etat === "NON_ACTIVE" && !compte.motDePasseHash;
   const storedHash = bascule ? dossier?.motDePasseDossierHash : compte?.motDePasseHash;
 
+  // Reserved before any hashing, atomically: parallel attempts cannot all slip under the limits.
+  const throttle = throttleKeys(identifiant, attempt.ip, keys);
+  const reserved = await reserveAttempt(db, [throttle.identifierAndIp, throttle.ip], now);
+  if (!reserved.allowed) return { ok: false, reason: "LIMITE_ATTEINTE", until: reserved.until };
+  const reservation = reserved.reservation;
+
+  // Across every address: per account (keyed on the identifier, so an unknown one behaves the same) and, for the
+  // dossier password, per foyer. Past their limit the account is protected, never locked.
+  const reinforcement: ReinforcementCounter[] = [{ key: `compte:${lookupHash(identifiant, keys)}`, policy: THROTTLE_LIMITS.account }];
+  if (bascule && dossier) reinforcement.push({ key: `foyer:${lookupHash(dossier.id, keys)}`, policy: THROTTLE_LIMITS.foyer });
+  // The growing delay of a protected account without contact; for the dossier password, shared by the foyer.
+  const delayKey = bascule && dossier ? `foyer-delai:${lookupHash(dossier.id, keys)}` : `compte-delai:${lookupHash(identifiant, keys)}`;
+  let protectedAccount = false;
+  for (const counter of reinforcement) if ((await countReinforcementAttempt(db, counter, now)).reinforced) protectedAccount = true;
+
+  if (protectedAccount) {
+    const contact = personne && compte ? protectedLoginContact(personne.coordonnees, keys) : null;
+    if (contact) {
+      // The password is not checked without the code: guessing it from many addresses gets nowhere.
+      if (code === undefined) {
+        await releaseAttempt(db, reservation);
+        await releaseReinforcementAttempt(db, reinforcement);
+        const sent = await sendProtectedLoginCode(db, keys, { personneId: personne!.id, contact, ip: attempt.ip, now });
+        return sent.ok ? { ok: false, reason: "CODE_REQUIS", messageId: sent.messageId } : { ok: false, reason: "CODE_REQUIS", message: sent.message };
+      }
+      const checked = await checkProtectedLoginCode(db, keys, { personneId: personne!.id, contact, code, now });
+      if (!checked.ok) {
+        await releaseAttempt(db, reservation);
+        await releaseReinforcementAttempt(db, reinforcement);
+        return { ok: false, reason: "CODE_INCORRECT", message: checked.message };
+      }
+    } else {
+      // No confirmed contact (or no such account): every failure makes the next try wait longer.
+      const delay = { key: delayKey, policy: THROTTLE_LIMITS.reinforcedDelay };
+      const waited = await reserveAttempt(db, [delay], now);
+      if (!waited.allowed) {
+        await releaseAttempt(db, reservation);
+        await releaseReinforcementAttempt(db, reinforcement);
+        return { ok: false, reason: "LIMITE_ATTEINTE", until: waited.until };
+      }
+      reservation.taken.push(...waited.reservation.taken);
+    }
+  }
+
   const passwordMatches = await verifyPassword(storedHash ?? (await getDummyHash()), motDePasse);
   const usable = Boolean(personne && compte && storedHash) && passwordMatches && compte!.etat !== "SUSPENDU";
   const context = { ip: attempt.ip, appareil: describeDevice(attempt.userAgent) };
 
   if (!usable) {
-    await recordLoginFailure(db, throttle, now);
+    await recordFailure(db, reservation, now);
+    let newlyProtected = false;
+    for (const counter of reinforcement) if (await recordReinforcementFailure(db, counter, now)) newlyProtected = true;
+    if (newlyProtected && personne) {
+      await db.$transaction(async (tx) => {
+        await queueRepeatedFailuresNotice(tx, personne.coordonnees, keys, now);
+        await journal(tx, { type: "COMPTE_PROTEGE_PAR_CODE", acteur: "systeme", sujetId: personne.id, ip: attempt.ip, survenuLe: now });
+      });
+    }
     if (personne) {
       await db.$transaction([
         db.historiqueConnexion.create({
@@ -92,7 +159,9 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
     return { ok: false, reason: "IDENTIFIANTS_INCORRECTS" };
   }
 
-  await recordLoginSuccess(db, throttle);
+  await releaseAttempt(db, reservation, [throttle.identifierAndIp.key, delayKey]);
+  // The person is in: the failures counted across addresses are forgotten (and the protection ends).
+  await clearReinforcement(db, reinforcement);
   const methode = bascule ? "MOT_DE_PASSE_DOSSIER" : "MOT_DE_PASSE";
   // Parameters raised since this hash was made: re-hash now that the password is known.
   const rehash = !bascule && needsRehash(storedHash!) ? await hashPassword(motDePasse) : undefined;
@@ -111,5 +180,6 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
     previousConnection: compte!.derniereConnexionLe,
     mustChangePassword: compte!.etat === "CHANGEMENT_MOT_DE_PASSE_REQUIS",
     activationPending: compte!.etat === "NON_ACTIVE",
+    codeProven: protectedAccount && code !== undefined,
   };
 }

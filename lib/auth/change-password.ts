@@ -5,7 +5,7 @@
 // Wrong current passwords are throttled like logins (login-throttle.ts), on a counter of their own keyed on the
 // person (not on the IP address: whoever types them already holds the person's session, from wherever) plus the
 // IP address counter shared with the login: 5 wrong current passwords within 15 minutes lock the change for 5
-// minutes, then 15, 30, 60. The lockout is checked before any argon2 verification.
+// minutes, then 15, 30, 60. The attempt is reserved atomically on both counters before any argon2 verification.
 import { forgetKnownBrowsers } from "./known-browser";
 import { queuePasswordChangedNotices, replacedPasswordData } from "./password-replacement";
 import "server-only";
@@ -13,7 +13,7 @@ import { z } from "zod";
 import { journal } from "../audit/journal";
 import { lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
-import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess, THROTTLE_LIMITS, throttleKeys, type ThrottleKeys } from "./login-throttle";
+import { recordFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, throttleKeys, type Reservation, type ThrottleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { checkOwnerPassword } from "./new-password";
 
@@ -75,8 +75,18 @@ const CHANGEABLE = ["ACTIF", "CHANGEMENT_MOT_DE_PASSE_REQUIS"] as const;
 export async function changePassword(db: Database, keys: FieldKeys, input: ChangePasswordInput): Promise<ChangePasswordOutcome> {
   const now = input.now ?? new Date();
   const throttle = passwordChangeThrottle(input.personneId, input.ip, keys);
-  const allowed = await checkLoginAllowed(db, throttle, now);
-  if (!allowed.allowed) return { ok: false, reason: "LIMITE_ATTEINTE", until: allowed.until };
+  const reserved = await reserveAttempt(db, [throttle.identifierAndIp, throttle.ip], now);
+  if (!reserved.allowed) return { ok: false, reason: "LIMITE_ATTEINTE", until: reserved.until };
+  const reservation: Reservation = reserved.reservation;
+  // Only a wrong current password counts: any other way out gives the reserved attempt back.
+  const outcome = await changeWithReservation(db, keys, input, now, reservation);
+  if (!(outcome.ok === false && outcome.reason === "SAISIE_INVALIDE" && outcome.fieldErrors.motDePasseActuel === CHANGE_PASSWORD_MESSAGES.actuelIncorrect)) {
+    await releaseAttempt(db, reservation, outcome.ok ? [throttle.identifierAndIp.key] : []);
+  }
+  return outcome;
+}
+
+async function changeWithReservation(db: Database, keys: FieldKeys, input: ChangePasswordInput, now: Date, reservation: Reservation): Promise<ChangePasswordOutcome> {
 
   const compte = await db.compte.findUnique({
     where: { id: input.compteId },
@@ -120,7 +130,7 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
 
   if (motDePasseActuel !== undefined) {
     if (!(await verifyPassword(compte.motDePasseHash, motDePasseActuel))) {
-      await recordLoginFailure(db, throttle, now);
+      await recordFailure(db, reservation, now);
       await journal(db, {
         type: "CHANGEMENT_MOT_DE_PASSE_REFUSE",
         acteur: input.personneId,
@@ -156,6 +166,5 @@ export async function changePassword(db: Database, keys: FieldKeys, input: Chang
     return queuePasswordChangedNotices(tx, compte.personne.coordonnees, keys, now);
   });
   if (!notifications) return { ok: false, reason: "COMPTE_INDISPONIBLE" };
-  await recordLoginSuccess(db, throttle);
   return { ok: true, versionSession: compte.versionSession + 1, notifications };
 }

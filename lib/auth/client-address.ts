@@ -1,17 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
+import { UNKNOWN_CLIENT_ADDRESS } from "./trusted-proxies";
+
+/** Set by the portal's own HTTP server (scripts/serve-portal.ts), which writes the client address itself. */
+export const CLIENT_ADDRESS_HEADER = "x-forwarded-for";
+export const CLIENT_ADDRESS_OWNER_ENV = "MON_COMPTE_CLIENT_ADDRESS_FROM_SOCKET";
 
 /**
- * The client's IP address as seen by the Next.js server. `next start` appends the socket's address to
- * x-forwarded-for, so the last entry is the one a client cannot forge. Behind a reverse proxy, set
- * TRUSTED_PROXY_HOPS to the number of proxies in front of the portal.
+ * The client's IP address, as decided by the portal's HTTP server from the socket and TRUSTED_PROXIES: that server
+ * replaces whatever the client sent in X-Forwarded-For. Anywhere else (`next dev`), the header could come from the
+ * client, so every request shares one "unknown" address rather than trusting it.
  */
 export async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
-  const hops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS ?? 0) || 0);
-  const address = entries[entries.length - 1 - hops] ?? entries[0] ?? "0.0.0.0";
-  return address.replace(/^::ffff:/, "").slice(0, 45);
+  if (process.env[CLIENT_ADDRESS_OWNER_ENV] !== "1") return UNKNOWN_CLIENT_ADDRESS;
+  return (await headers()).get(CLIENT_ADDRESS_HEADER)?.slice(0, 45) || UNKNOWN_CLIENT_ADDRESS;
 }
 
 export async function clientUserAgent(): Promise<string | null> {

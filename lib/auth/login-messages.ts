@@ -9,3 +9,7 @@ export const LOGIN_PAGE_NOTICES: Record<string, string> = {
   "deconnexion-franceconnect":
     "Vous êtes déconnecté de Mon Compte. La fin de votre session FranceConnect n'a pas pu être confirmée : sur un appareil partagé, fermez votre navigateur.",
 };
+
+/** A protected account (many wrong passwords from anywhere): the password is checked only with the code. */
+export const PROTECTED_LOGIN_CODE_SENT =
+  "Par sécurité, après de nombreuses tentatives de connexion à ce compte, un code à 6 chiffres est nécessaire : il vient d'être envoyé à votre adresse électronique ou à votre mobile confirmé. Saisissez-le avec votre mot de passe.";

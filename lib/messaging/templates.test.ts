@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { accountActivated, delegationGranted, escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, verificationCode, type MessageContent, type UsageCode } from "./templates";
+import { accountActivated, delegationGranted, escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, repeatedLoginFailures, verificationCode, type MessageContent, type UsageCode } from "./templates";
 
 const date = new Date("2026-09-12T12:05:00Z");
-const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "mot de passe oublié", "identifiant oublié"];
+const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "connexion protégée", "mot de passe oublié", "identifiant oublié"];
 
 const ALL: [string, MessageContent][] = [
   ...USAGES.map((usage): [string, MessageContent] => [`code (${usage})`, verificationCode({ code: "482913", validiteMinutes: 15, usage })]),
@@ -14,6 +14,7 @@ const ALL: [string, MessageContent][] = [
   ["espace activé (au protecteur)", accountActivated({ date: new Date("2026-09-30T21:59:00Z"), protege: "Paul ROUX" })],
   ["délégation accordée", delegationGranted({ date: new Date("2026-09-30T21:59:00Z"), delegataire: "Julien DURAND" })],
   ["délégation accordée (au protecteur)", delegationGranted({ date: new Date("2026-09-30T21:59:00Z"), delegataire: "Marie-Bernadette DE LA ROCHEFOUCAULD", protege: "Paul ROUX" })],
+  ["plusieurs tentatives de connexion", repeatedLoginFailures({ date })],
   ...(["MOT_DE_PASSE", "MOT_DE_PASSE_DOSSIER", "FRANCECONNECT"] as const).map((methode): [string, MessageContent] => [
     `nouvelle connexion (${methode})`,
     newConnection({ date, methode }),

@@ -8,7 +8,7 @@ export type EmailContent = { sujet: string; texte: string; html: string };
 export type SmsContent = { texte: string };
 export type MessageContent = { email: EmailContent; sms: SmsContent };
 
-export type UsageCode = "confirmation des coordonnées" | "double authentification" | "mot de passe oublié" | "identifiant oublié";
+export type UsageCode = "confirmation des coordonnées" | "double authentification" | "connexion protégée" | "mot de passe oublié" | "identifiant oublié";
 
 export const SUBJECT_PREFIX = "Mon Compte —";
 
@@ -89,6 +89,13 @@ const USAGES: Record<UsageCode, { but: string; sujet: string; sms: string; siCeP
     siCePasVous:
       "Si vous n'êtes pas en train de vous connecter, quelqu'un connaît sans doute votre mot de passe : changez-le au plus vite depuis votre espace et prévenez votre Caf.",
   },
+  "connexion protégée": {
+    but: "vous connecter, en plus de votre mot de passe,",
+    sujet: "code pour vous connecter",
+    sms: "vous connecter",
+    siCePasVous:
+      "Si vous n'êtes pas en train de vous connecter, quelqu'un essaie d'entrer dans votre espace : ne donnez ce code à personne, et changez votre mot de passe avec « Mot de passe oublié » si vous avez un doute.",
+  },
   "mot de passe oublié": {
     but: "choisir un nouveau mot de passe",
     sujet: "code pour choisir un nouveau mot de passe",
@@ -133,6 +140,29 @@ export function passwordChanged({ date }: { date: Date }): MessageContent {
     sms: {
       texte: `Mon Compte : mot de passe modifié le ${quand}. Si ce n'est pas vous, faites Mot de passe oublié et prévenez votre Caf.`,
     },
+  };
+}
+
+/**
+ * Sent once when many wrong passwords, from anywhere, make an account require a code before its password is checked
+ * (lib/auth/login-throttle.ts, per-account counter). No link: it tells what happened and what to do.
+ */
+export function repeatedLoginFailures({ date }: { date: Date }): MessageContent {
+  const quand = formatDateHeure(date);
+  return {
+    email: email("plusieurs tentatives de connexion à votre compte", [
+      { kind: "p", text: `Il y a eu plusieurs tentatives de connexion à votre espace Mon Compte avec un mot de passe erroné, la dernière le ${quand}.` },
+      {
+        kind: "p",
+        text: "Par précaution, votre compte reste ouvert mais, pour un temps, chaque connexion vous demandera en plus un code à 6 chiffres envoyé sur vos coordonnées confirmées.",
+      },
+      { kind: "p", text: "Si c'est vous, vous n'avez rien à faire." },
+      {
+        kind: "warning",
+        text: "Si ce n'est pas vous, quelqu'un essaie de deviner votre mot de passe : ne donnez jamais vos codes, choisissez un nouveau mot de passe avec « Mot de passe oublié » sur la page de connexion de Mon Compte, et prévenez votre Caf si vous avez un doute.",
+      },
+    ]),
+    sms: { texte: `Mon Compte : plusieurs tentatives de connexion à votre compte, la dernière le ${quand}. Si ce n'est pas vous, ne donnez aucun code.` },
   };
 }
 

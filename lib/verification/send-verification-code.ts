@@ -25,6 +25,8 @@ export const CODE_PURPOSES = {
   CONFIRMATION_CONTACT: { objet: "CONFIRMATION_CONTACT", usage: "confirmation des coordonnées" },
   DOUBLE_AUTHENTIFICATION: { objet: "double-authentification", usage: "double authentification" },
   MOT_DE_PASSE_OUBLIE: { objet: "MOT_DE_PASSE_OUBLIE", usage: "mot de passe oublié" },
+  /** The code a protected account needs before its password is checked (lib/auth/protected-login-code.ts). */
+  CONNEXION_PROTEGEE: { objet: "connexion-protegee", usage: "connexion protégée" },
 } as const satisfies Record<string, { objet: string; usage: UsageCode }>;
 
 export type CodePurpose = keyof typeof CODE_PURPOSES;
@@ -107,7 +109,8 @@ export function codeCapKeys(personneId: string | null, ip: string, keys: FieldKe
 
 const masked = (canal: CanalCode, value: string) => (canal === "SMS" ? maskMobile(value) : maskEmail(value));
 
-export async function sendVerificationCode(db: Database, keys: FieldKeys, transports: Transports, input: SendCodeInput): Promise<SendCodeResult> {
+/** `transports` may be null when the caller delivers after answering (`livraison: "apres-reponse"`). */
+export async function sendVerificationCode(db: Database, keys: FieldKeys, transports: Transports | null, input: SendCodeInput): Promise<SendCodeResult> {
   const now = input.now ?? clockNow();
   const { objet, usage } = CODE_PURPOSES[input.purpose];
   const recipient = input.envoyerA === undefined ? normaliseCodeTarget(input.canal, input.cible) : input.envoyerA;
@@ -142,7 +145,7 @@ export async function sendVerificationCode(db: Database, keys: FieldKeys, transp
     messageId: issued.messageId,
   };
   if (issued.messageId === null) return { ...common, statut: "AUCUN" };
-  if (input.livraison === "apres-reponse") return { ...common, statut: "A_ENVOYER" };
+  if (input.livraison === "apres-reponse" || transports === null) return { ...common, statut: "A_ENVOYER" };
   const delivery = await deliverMessageNow(db, transports, keys, issued.messageId);
   return delivery.statut === "ENVOYE" ? { ...common, statut: "ENVOYE" } : { ...common, statut: delivery.statut, raison: delivery.raison };
 }

@@ -9,9 +9,9 @@ import { portalEnv } from "../support/portal-env";
 
 export type OwnPortal = { origin: string; start(): Promise<void>; stop(): Promise<void>; admin(...args: string[]): { status: number | null; output: string }; dispose(): Promise<void> };
 
-export function ownPortal(port: number): OwnPortal {
+export function ownPortal(port: number, extraEnv: Record<string, string> = {}): OwnPortal {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mon-compte-e2e-second-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...portalEnv(port, path.join(dataDir, "base"), path.join(dataDir, "messages.jsonl")) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...portalEnv(port, path.join(dataDir, "base"), path.join(dataDir, "messages.jsonl")), ...extraEnv };
   const origin = `http://localhost:${port}`;
   let child: ChildProcess | undefined;
   let log = "";

@@ -19,5 +19,7 @@ export function portalEnv(port: number, pgliteDataDir: string, messagesFile: str
     MESSAGES_SINK_FILE: messagesFile,
     SMTP_URL: "",
     TWILIO_ACCOUNT_SID: "",
+    // No reverse proxy in front: the client address is the connection's (a test may set one).
+    TRUSTED_PROXIES: "",
   };
 }

@@ -5,7 +5,7 @@
 import "server-only";
 import type { FieldKeys } from "../../crypto/field-encryption";
 import type { Database } from "../../db/open-prisma";
-import { checkLoginAllowed, recordLoginFailure, throttleKeys, type ThrottleKeys } from "../login-throttle";
+import { recordFailure, reserveAttempt, throttleKeys, type ThrottleKeys } from "../login-throttle";
 
 export const RECOVERY_LIMITS = {
   identifierAndIp: { maxFailures: 5, windowMinutes: 15, lockoutMinutes: [15, 30, 60] },
@@ -25,15 +25,16 @@ function recoveryKeys(flow: RecoveryFlow, identifier: string, ip: string, keys: 
 
 type Db = Pick<Database, "compteurEchecs" | "$queryRaw" | "$executeRaw">;
 
-/** Counts one request, unless a counter is locked: then says until when requests are refused. */
+/** Counts one request, atomically, unless a counter is locked (or parallel requests pass its limit): then says until when requests are refused. */
 export async function takeRecoveryAttempt(
   db: Db,
   keys: FieldKeys,
   { flow, identifier, ip, now }: { flow: RecoveryFlow; identifier: string; ip: string; now: Date },
 ): Promise<{ allowed: true } | { allowed: false; until: Date }> {
   const counters = recoveryKeys(flow, identifier, ip, keys);
-  const allowed = await checkLoginAllowed(db, counters, now);
-  if (!allowed.allowed) return allowed;
-  await recordLoginFailure(db, counters, now);
+  const reserved = await reserveAttempt(db, [counters.identifierAndIp, counters.ip], now);
+  if (!reserved.allowed) return reserved;
+  // Every request counts: the one that reaches a limit locks the counter at once.
+  await recordFailure(db, reserved.reservation, now);
   return { allowed: true };
 }
