@@ -58,6 +58,19 @@ test.describe("derrière un mandataire inverse déclaré (TRUSTED_PROXIES)", () 
     expect(spoofing).toEqual(Array(10).fill("verrouillé"));
   });
 
+  test("les outils de démonstration ne répondent qu'aux clients de la machine elle-même, pas à ceux du mandataire", async ({ request }) => {
+    // The proxy's client, as the portal sees it: not the loopback, so /dev/* does not exist for it.
+    const remote = { "x-forwarded-for": "198.51.100.9" };
+    expect((await request.get(`${portal.origin}/dev/messages`, { headers: remote })).status()).toBe(404);
+    expect((await request.get(`${portal.origin}/dev/horloge`, { headers: remote })).status()).toBe(404);
+    expect((await request.post(`${portal.origin}/dev/horloge`, { headers: remote, data: { figeeA: "2030-01-01T00:00:00Z" } })).status()).toBe(404);
+    // A client on the machine itself still has them; the clock was not moved.
+    expect((await request.get(`${portal.origin}/dev/messages`)).status()).toBe(200);
+    const clock = await request.get(`${portal.origin}/dev/horloge`);
+    expect(clock.status()).toBe(200);
+    expect(await clock.json()).toEqual({ figeeA: null });
+  });
+
   test("un compte visé depuis beaucoup d'adresses demande un code envoyé à une coordonnée confirmée, puis s'ouvre avec lui", async ({ page, browser }) => {
     test.setTimeout(200_000);
     const identifiant = "2 72 04 59 350 210 41"; // Hélène ROUX, on this portal's own database
