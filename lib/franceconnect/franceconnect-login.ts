@@ -85,15 +85,19 @@ export async function loginWithFranceConnect(db: Database, keys: FieldKeys, inpu
 
   try {
     return await db.$transaction(async (tx) => {
-      if (personne.franceConnectSub === null) {
+      // The personne's row is locked first, by every login of this personne, before its account's row: parallel
+      // logins then queue up in one order. (Linking updates a unique column, which takes a lock that blocks the
+      // foreign-key checks of the login record; without this first lock, a parallel login holding the account's row
+      // and the linking one waited for each other: PostgreSQL's "deadlock detected".)
+      const [locked] = await tx.$queryRaw<{ franceConnectSub: string | null }[]>`
+        SELECT "franceConnectSub" FROM "Personne" WHERE "id" = ${personne.id} FOR UPDATE`;
+      if (locked?.franceConnectSub === null) {
         const linked = await tx.personne.updateMany({ where: { id: personne.id, franceConnectSub: null }, data: { franceConnectSub: input.sub } });
-        if (linked.count === 1) {
-          await journal(tx, { ...base, type: "FRANCECONNECT_LIE", acteur: personne.id, sujetId: personne.id });
-        } else {
-          // Linked meanwhile: by a parallel login of this same subject (go on), or to another subject (refused).
-          const current = await tx.personne.findUniqueOrThrow({ where: { id: personne.id }, select: { franceConnectSub: true } });
-          if (current.franceConnectSub !== input.sub) throw new LinkTakenError();
-        }
+        if (linked.count !== 1) throw new LinkTakenError();
+        await journal(tx, { ...base, type: "FRANCECONNECT_LIE", acteur: personne.id, sujetId: personne.id });
+      } else if (locked?.franceConnectSub !== input.sub) {
+        // Linked meanwhile to another subject (a parallel login of this same subject is fine: go on).
+        throw new LinkTakenError();
       }
       const compte = personne.compte
         ? await tx.compte.update({ where: { id: personne.compte.id }, data: { derniereConnexionLe: now }, select: { id: true, etat: true, versionSession: true } })
