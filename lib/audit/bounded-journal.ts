@@ -6,6 +6,7 @@
 import type { FieldKeys } from "../crypto/field-encryption";
 import { lookupHash } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
+import { countInWindow } from "../db/window-counter";
 import { journal, type AuditEvent } from "./journal";
 
 export const UNAUTHENTICATED_JOURNAL_LIMITS = {
@@ -20,20 +21,6 @@ export const JOURNAL_LIMIT_REACHED = "JOURNAL_LIMITE_ATTEINTE";
 
 type Db = Pick<Database, "journalAudit" | "$queryRaw">;
 
-/** Counts one event on a counter, in one atomic statement; returns the count in the current window. */
-async function countInWindow(db: Db, key: string, now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - UNAUTHENTICATED_JOURNAL_LIMITS.windowMinutes * 60_000);
-  const [row] = await db.$queryRaw<{ echecs: number }[]>`
-    INSERT INTO "CompteurEchecs" ("cle", "echecs", "fenetreDebutLe", "verrouillages", "modifieLe")
-    VALUES (${key}, 1, ${now}, 0, ${now})
-    ON CONFLICT ("cle") DO UPDATE SET
-      "echecs" = CASE WHEN "CompteurEchecs"."fenetreDebutLe" < ${windowStart} THEN 1 ELSE "CompteurEchecs"."echecs" + 1 END,
-      "fenetreDebutLe" = CASE WHEN "CompteurEchecs"."fenetreDebutLe" < ${windowStart} THEN ${now} ELSE "CompteurEchecs"."fenetreDebutLe" END,
-      "modifieLe" = ${now}
-    RETURNING "echecs"`;
-  return Number(row!.echecs);
-}
-
 /**
  * Journals an event caused by an unauthenticated request, within the limits above. Returns what was written:
  * the event, the one "limit reached" entry of the window, or nothing.
@@ -45,11 +32,12 @@ export async function journalUnauthenticated(
   now: Date = event.survenuLe ?? new Date(),
 ): Promise<"journalise" | "limite-atteinte" | "compte-seulement"> {
   const { perAddress, overall } = UNAUTHENTICATED_JOURNAL_LIMITS;
-  const byAddress = await countInWindow(db, `journal-ip:${lookupHash(event.ip, keys)}`, now);
+  const { windowMinutes } = UNAUTHENTICATED_JOURNAL_LIMITS;
+  const byAddress = (await countInWindow(db, `journal-ip:${lookupHash(event.ip, keys)}`, windowMinutes, now)).echecs;
   if (byAddress > perAddress + 1) return "compte-seulement";
   // Only what one address may still write counts overall: a single address cannot use up the others' share,
   // and at most `overall + 1` rows are written per window, whatever the number of addresses.
-  const all = await countInWindow(db, "journal-tous", now);
+  const all = (await countInWindow(db, "journal-tous", windowMinutes, now)).echecs;
   if (all > overall + 1) return "compte-seulement";
   if (all <= overall && byAddress <= perAddress) {
     await journal(db, event);

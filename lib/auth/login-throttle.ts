@@ -8,6 +8,7 @@ import "server-only";
 import type { FieldKeys } from "../crypto/field-encryption";
 import { lookupHash } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
+import { countInWindow } from "../db/window-counter";
 
 export const THROTTLE_LIMITS = {
   identifierAndIp: { maxFailures: 5, windowMinutes: 15, lockoutMinutes: [5, 15, 30, 60] },
@@ -107,16 +108,8 @@ export async function releaseAttempt(db: Db, reservation: Reservation, keysToCle
 export type ReinforcementCounter = { key: string; policy: { maxFailures: number; windowMinutes: number; reinforcedDays: number } };
 
 export async function countReinforcementAttempt(db: Db, counter: ReinforcementCounter, now: Date): Promise<{ reinforced: boolean }> {
-  const windowStart = new Date(now.getTime() - counter.policy.windowMinutes * 60_000);
-  const [row] = await db.$queryRaw<{ verrouJusquAuLe: Date | null }[]>`
-    INSERT INTO "CompteurEchecs" ("cle", "echecs", "fenetreDebutLe", "verrouillages", "modifieLe")
-    VALUES (${counter.key}, 1, ${now}, 0, ${now})
-    ON CONFLICT ("cle") DO UPDATE SET
-      "echecs" = CASE WHEN "CompteurEchecs"."fenetreDebutLe" < ${windowStart} THEN 1 ELSE "CompteurEchecs"."echecs" + 1 END,
-      "fenetreDebutLe" = CASE WHEN "CompteurEchecs"."fenetreDebutLe" < ${windowStart} THEN ${now} ELSE "CompteurEchecs"."fenetreDebutLe" END,
-      "modifieLe" = ${now}
-    RETURNING "verrouJusquAuLe"`;
-  return { reinforced: Boolean(row?.verrouJusquAuLe && new Date(row.verrouJusquAuLe) > now) };
+  const { verrouJusquAuLe } = await countInWindow(db, counter.key, counter.policy.windowMinutes, now);
+  return { reinforced: Boolean(verrouJusquAuLe && verrouJusquAuLe > now) };
 }
 
 /**
