@@ -12,6 +12,7 @@ import { openPrisma } from "../lib/db/open-prisma";
 import { pendingMigrations } from "../lib/db/pending-migrations";
 import { applyPendingMigrations } from "../lib/db/apply-migrations-pglite";
 import { seedPersonas } from "../prisma/seed/seed-personas";
+import { seedTestFixtures, TEST_FIXTURES_ENV } from "../prisma/seed/test-fixtures";
 import { enforceDemoSeparation } from "../lib/demo/demo-separation";
 import { loadMessagingConfig } from "../lib/messaging/messaging-config";
 import { startDevSinks } from "../lib/messaging/dev-sinks/start-dev-sinks";
@@ -154,6 +155,8 @@ async function main() {
     try {
       const result = await seedPersonas(database, fieldKeysOf(config));
       say(result.created ? `Personas de démonstration chargés (${result.foyers} foyers, ${result.personnes} personnes).` : "Personas de démonstration déjà présents.");
+      // The browser tests' extra fictitious people (prisma/seed/test-fixtures.ts); never in a plain demo.
+      if (process.env[TEST_FIXTURES_ENV] === "1" && (await seedTestFixtures(database, fieldKeysOf(config)))) say("Fixtures de test chargées.");
     } finally {
       await database.close();
     }

@@ -45,9 +45,10 @@ const TYPE_THE_ADDRESS =
 const NO_REPLY = "Ce message est envoyé automatiquement : merci de ne pas y répondre.";
 const SIGNATURE = "L'équipe Mon Compte de votre Caf";
 
-type Block = { kind: "p"; text: string } | { kind: "code"; text: string } | { kind: "warning"; text: string };
+export type Block = { kind: "p"; text: string } | { kind: "code"; text: string } | { kind: "warning"; text: string };
 
-function email(sujet: string, blocks: Block[]): EmailContent {
+/** An e-mail in the portal's layout (greeting, "type the address yourself" reminder, signature): for new templates too. */
+export function email(sujet: string, blocks: Block[]): EmailContent {
   const all: Block[] = [{ kind: "p", text: "Bonjour," }, ...blocks, { kind: "p", text: TYPE_THE_ADDRESS }, { kind: "p", text: SIGNATURE }];
   const texte = [...all.map((b) => (b.kind === "code" ? `    ${b.text}` : b.text)), "--", NO_REPLY].join("\n\n") + "\n";
   const font = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#161616";

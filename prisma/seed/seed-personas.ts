@@ -97,6 +97,9 @@ const DEMO_MONTHLY_AMOUNTS: Record<string, Record<string, number>> = {
 /** Prestations received in a person's own right rather than by the foyer. */
 const PERSONAL_PRESTATIONS = new Set(["AAH", "AJPA", "BAFA", "PALA"]);
 
+/** Months of payments each demo prestation shows ("Mon dossier" lists the last twelve). */
+export const DEMO_PAYMENT_MONTHS = 12;
+
 /** When the demo foyers' prestations started, and since when their members belong to them. */
 const DEMO_DROITS_DEPUIS = utcDate(2023, 0, 1);
 const DEMO_FOYER_DEPUIS = utcDate(2014, 8, 1);
@@ -128,7 +131,7 @@ export async function seedPersonas(
   const accountHashByKey = new Map(adults.map((p, i) => [p.key, accountHashes[i] ?? null]));
 
   const now = new Date();
-  const periods = recentPaymentPeriods(now, 6);
+  const periods = recentPaymentPeriods(now, DEMO_PAYMENT_MONTHS);
 
   const result = await db.$transaction(
     async (tx) => {

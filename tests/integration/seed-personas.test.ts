@@ -4,7 +4,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 import { decryptField, lookupHash, type FieldKeys } from "../../lib/crypto/field-encryption";
 import { verifyPassword } from "../../lib/auth/password-hash";
 import { parseNir } from "../../lib/identity/nir";
-import { PERSONAS, recentPaymentPeriods, seedPersonas } from "../../prisma/seed/seed-personas";
+import { DEMO_PAYMENT_MONTHS, PERSONAS, recentPaymentPeriods, seedPersonas } from "../../prisma/seed/seed-personas";
 
 const keys: FieldKeys = { encryptionKey: Buffer.alloc(32, 7), lookupKey: Buffer.alloc(32, 9) };
 const membres = PERSONAS.foyers.flatMap((f) => f.membres);
@@ -160,7 +160,7 @@ describe(`personas de démonstration (${testDatabaseKind()})`, () => {
   });
 
   it("chaque foyer reçoit ses prestations du fichier, payées chaque mois depuis six mois", async () => {
-    const periods = recentPaymentPeriods(new Date(), 6);
+    const periods = recentPaymentPeriods(new Date(), DEMO_PAYMENT_MONTHS);
     for (const expected of PERSONAS.foyers) {
       const prestations = await t.db.prestation.findMany({
         where: { foyer: { numeroAllocataire: expected.numeroAllocataire } },

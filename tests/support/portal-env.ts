@@ -7,6 +7,8 @@ export function portalEnv(port: number, pgliteDataDir: string, messagesFile: str
     PGLITE_DATA_DIR: pgliteDataDir,
     DATABASE_URL: "",
     MON_COMPTE_MODE: "demo",
+    // The tests' extra fictitious people (prisma/seed/test-fixtures.ts): an adult child with an account.
+    MON_COMPTE_TEST_FIXTURES: "1",
     DEV_SMTP_PORT: String(port + 25),
     DEV_SMS_PORT: String(port + 26),
     // The local FranceConnect stand-in (npm start runs it when FRANCECONNECT_ISSUER is empty).

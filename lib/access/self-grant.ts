@@ -1,0 +1,25 @@
+// Access to a person's own data (identity, contact details, connections): every person with an account has it on
+// themselves, whatever their foyer. Issued only here, checked like a dossier grant. (A tuteur acting for a protected
+// person will receive the protected person as subject: the tuteurs issue fills that slot.)
+import type { Capability } from "./capabilities";
+
+export const SELF_CAPABILITIES = ["VOIR_SES_DONNEES", "MODIFIER_SES_COORDONNEES"] as const satisfies readonly Capability[];
+export type SelfCapability = (typeof SELF_CAPABILITIES)[number];
+
+export type SelfGrant = Readonly<{ acteurId: string; sujetId: string; capabilities: ReadonlySet<SelfCapability>; decidedAt: Date }>;
+
+const issued = new WeakSet<object>();
+
+export function decideSelfAccess(personneId: string, now: Date = new Date()): SelfGrant {
+  const grant: SelfGrant = Object.freeze({ acteurId: personneId, sujetId: personneId, capabilities: new Set(SELF_CAPABILITIES), decidedAt: now });
+  issued.add(grant);
+  return grant;
+}
+
+export function canOnSelf(grant: SelfGrant | null | undefined, capability: SelfCapability): boolean {
+  return !!grant && issued.has(grant) && grant.capabilities.has(capability);
+}
+
+export function assertCanOnSelf(grant: SelfGrant, capability: SelfCapability): void {
+  if (!canOnSelf(grant, capability)) throw new Error(`Accès refusé : ${capability}`);
+}
