@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { accessibleDossiers } from "@/lib/access/decide-access";
+import { can } from "@/lib/access/access-grant";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
 import { requireSession } from "@/lib/auth/session";
+import { clockNow } from "@/lib/clock";
 import { clearLostContactsNotice, lostContactsNotice } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
-import { delegationContext } from "@/lib/delegation/delegation-service";
-import { delegationSummary } from "@/lib/foyer/delegation-summary";
+import { delegationState, dossierPrestations } from "@/lib/dossier/dossier-view";
 import { personSummary } from "@/lib/foyer/person-summary";
+import { DossierCard, type DossierCardData } from "./_components/dossier-card";
+import { PERSONAL_LINKS } from "./_lib/space-links";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
@@ -17,15 +21,23 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   const params = await searchParams;
   const passwordChanged = params["mot-de-passe"] === "modifie";
   const welcome = params.bienvenue === "1";
-  const [person, delegation, context, lostNotice] = await Promise.all([
+  const prisma = await db();
+  const now = clockNow();
+  const [person, grants, lostNotice] = await Promise.all([
     personSummary(session.personneId),
-    delegationSummary(session.personneId),
-    (async () => delegationContext(await db(), session.personneId))(),
-    (async () => lostContactsNotice(await db(), session.personneId))(),
+    accessibleDossiers(prisma, session.personneId, now),
+    lostContactsNotice(prisma, session.personneId),
   ]);
+  // What the person may see of each dossier: the access module decided; the readers check the grant again.
+  const dossiers: DossierCardData[] = await Promise.all(
+    grants.map(async (grant) => ({
+      grant,
+      delegation: await delegationState(prisma, grant),
+      prestations: can(grant, "VOIR_DOSSIER") ? await dossierPrestations(prisma, grant, now) : null,
+    })),
+  );
   // Told once: the notice goes once shown here (the contact step of the wizard shows it until new ones are saved).
-  if (lostNotice) await clearLostContactsNotice(await db(), session.personneId);
-  const canDelegate = context !== null;
+  if (lostNotice) await clearLostContactsNotice(prisma, session.personneId);
   const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
   return (
     <>
@@ -47,37 +59,29 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
           className="fr-mb-4w"
         />
       )}
-      <CallOut titleAs="h2" title={previous ? `Dernière connexion le ${formatDateTimeFr(previous)}` : "Première connexion"} className="fr-mb-4w">
+      <CallOut titleAs="h2" title={previous ? `Dernière connexion le ${formatDateTimeFr(previous)}` : "Première connexion"} className="fr-mb-6w">
         {previous
           ? "Si vous ne reconnaissez pas cette connexion, changez votre mot de passe et prévenez votre Caf."
           : "C'est la première fois que vous vous connectez à votre espace."}
       </CallOut>
-      {delegation && (
-        <p>
-          {delegation.sens === "accordee"
-            ? `Vous avez délégué la gestion de votre dossier à ${delegation.autre}.`
-            : `${delegation.autre} vous a délégué la gestion du dossier : vous pouvez le consulter et faire ses démarches.`}
-        </p>
+      {dossiers.map((data) => (
+        <DossierCard key={data.grant.dossier.id} data={data} />
+      ))}
+      {dossiers.length === 0 && (
+        <p className="fr-mb-6w">Aucun dossier de la Caf n&apos;est rattaché à votre espace pour le moment.</p>
       )}
-      <ul className="fr-links-group">
-        {canDelegate && (
-          <li>
-            <Link className="fr-link" href="/mon-compte/delegation">
-              Délégation de gestion du dossier
-            </Link>
-          </li>
-        )}
-        <li>
-          <Link className="fr-link" href="/mon-compte/connexions">
-            Historique de mes connexions
-          </Link>
-        </li>
-        <li>
-          <Link className="fr-link" href="/mon-compte/mot-de-passe">
-            Changer mon mot de passe
-          </Link>
-        </li>
-      </ul>
+      <section aria-labelledby="espace-personnel">
+        <h2 id="espace-personnel">Mon espace personnel</h2>
+        <ul className="fr-links-group">
+          {PERSONAL_LINKS.map((link) => (
+            <li key={link.href}>
+              <Link className="fr-link" href={link.href}>
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

@@ -12,23 +12,31 @@ export type AccessGrant = Readonly<{
   role: AccessRole;
   /** How the rights arise (the journal says "(délégation)"), or null when the person acts in their own right. */
   basis: AccessBasis | null;
-  capabilities: ReadonlySet<Capability>;
+  /** What the grant allows, for display; can() checks the module's own copy, so changing this list changes nothing. */
+  capabilities: readonly Capability[];
   /** When acting for someone else: that person (the allocataire who delegated, later a protected person). */
   pourLeCompteDe: string | null;
   decidedAt: Date;
 }>;
 
-const issued = new WeakSet<object>();
+/** Every grant decideAccess() issued, with the capabilities it really carries (private to this module). */
+const issued = new WeakMap<object, ReadonlySet<Capability>>();
 
 /** For decideAccess() only. */
 export function issueGrant(grant: Omit<AccessGrant, "capabilities"> & { capabilities: Iterable<Capability> }): AccessGrant {
-  const frozen: AccessGrant = Object.freeze({ ...grant, dossier: Object.freeze({ ...grant.dossier }), capabilities: new Set(grant.capabilities) });
-  issued.add(frozen);
+  const capabilities = [...new Set(grant.capabilities)];
+  const frozen: AccessGrant = Object.freeze({ ...grant, dossier: Object.freeze({ ...grant.dossier }), capabilities: Object.freeze(capabilities) });
+  issued.set(frozen, new Set(capabilities));
   return frozen;
 }
 
 export function can(grant: AccessGrant | null | undefined, capability: Capability): boolean {
-  return !!grant && issued.has(grant) && grant.capabilities.has(capability);
+  return !!grant && issued.get(grant)?.has(capability) === true;
+}
+
+/** True when the grant allows anything at all (a stranger's grant allows nothing). */
+export function allowsAnything(grant: AccessGrant | null | undefined): boolean {
+  return !!grant && (issued.get(grant)?.size ?? 0) > 0;
 }
 
 export class AccessDeniedError extends Error {

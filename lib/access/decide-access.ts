@@ -2,7 +2,7 @@
 // the foyer roles, the délégation in force and the conjoint-allocataire status from the database at each call:
 // a délégation withdrawn a second ago counts at the next request.
 import type { Database } from "../db/open-prisma";
-import { issueGrant, type AccessGrant } from "./access-grant";
+import { allowsAnything, issueGrant, type AccessGrant } from "./access-grant";
 import { capabilitiesOf, CONJOINT_ALLOCATAIRE_PRESTATIONS, type AccessBasis, type AccessRole } from "./capabilities";
 import { protectionAccess } from "./protection-access";
 
@@ -92,5 +92,5 @@ export async function decideAccess(db: Db, personneId: string, selector: Dossier
 export async function accessibleDossiers(db: Db & Pick<Database, "membre">, personneId: string, now: Date = new Date()): Promise<AccessGrant[]> {
   const memberships = await db.membre.findMany({ where: { personneId, ...current(now) }, select: { foyerId: true }, orderBy: { depuisLe: "asc" } });
   const grants = await Promise.all(memberships.map((m) => decideAccess(db, personneId, { foyerId: m.foyerId }, now)));
-  return grants.filter((g): g is AccessGrant => g !== null && g.capabilities.size > 0);
+  return grants.filter((g): g is AccessGrant => allowsAnything(g));
 }

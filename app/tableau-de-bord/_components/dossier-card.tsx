@@ -1,0 +1,75 @@
+// One dossier on the tableau de bord, as this person may see it (lib/access decides; lib/dossier reads).
+import Link from "next/link";
+import { can, type AccessGrant } from "@/lib/access/access-grant";
+import { formatDateFr } from "@/lib/auth/format-date";
+import type { DelegationState, DossierPrestation, NextPayment } from "@/lib/dossier/dossier-view";
+import { formatEuros, prestationLabel } from "@/lib/dossier/prestations";
+import { DOSSIER_LINKS } from "../_lib/space-links";
+
+const ROLE_SENTENCES: Record<AccessGrant["role"], string> = {
+  ALLOCATAIRE: "Vous êtes l'allocataire de ce dossier : vous le voyez en entier et faites toutes ses démarches.",
+  CONJOINT_DELEGATAIRE: "Vous êtes le conjoint ou la conjointe de l'allocataire, avec la délégation de gestion : vous voyez le dossier et faites ses démarches.",
+  CONJOINT_ALLOCATAIRE: "Vous recevez une prestation à votre nom : comme conjoint allocataire, vous voyez le dossier et faites ses démarches dans votre propre espace.",
+  CONJOINT: "Vous êtes le conjoint ou la conjointe de l'allocataire : vous voyez vos propres informations, modifiez vos coordonnées et pouvez déclarer une séparation. Le dossier (prestations, paiements) est géré par l'allocataire.",
+  AUTRE_MEMBRE: "Vous faites partie de ce foyer : vous voyez vos propres informations et modifiez vos coordonnées. Le dossier est géré par l'allocataire.",
+  TIERS: "",
+};
+
+export type DossierCardData = {
+  grant: AccessGrant;
+  delegation: DelegationState;
+  prestations: { prestations: DossierPrestation[]; prochainPaiement: NextPayment | null } | null;
+};
+
+export function DossierCard({ data }: { data: DossierCardData }) {
+  const { grant, delegation, prestations } = data;
+  const numero = grant.dossier.numeroAllocataire;
+  const links = DOSSIER_LINKS.filter((link) => can(grant, link.capability));
+  return (
+    <section className="fr-mb-6w" aria-labelledby={`dossier-${numero}`}>
+      <h2 id={`dossier-${numero}`}>Dossier n° {numero}</h2>
+      <p>{ROLE_SENTENCES[grant.role]}</p>
+      {delegation.kind === "accordee" && <p>Vous avez délégué la gestion de votre dossier à {delegation.a}.</p>}
+      {delegation.kind === "recue" && <p>{delegation.de} vous a délégué la gestion du dossier : vous pouvez le consulter et faire ses démarches.</p>}
+      {delegation.kind === "aucune-accordee" && <p>Vous n&apos;avez pas délégué la gestion de votre dossier.</p>}
+      {prestations && (
+        <>
+          {prestations.prochainPaiement ? (
+            <p>
+              Prochain paiement prévu le <strong>{formatDateFr(prestations.prochainPaiement.date)}</strong> :{" "}
+              <strong>{formatEuros(prestations.prochainPaiement.montantCentimes)}</strong>.
+            </p>
+          ) : (
+            <p>Aucun paiement n&apos;est prévu sur ce dossier.</p>
+          )}
+          {prestations.prestations.length > 0 && (
+            <>
+              <h3 className="fr-h6">Prestations en cours</h3>
+              <ul>
+                {prestations.prestations.map((p) => (
+                  <li key={p.code}>
+                    {prestationLabel(p.code)} : {formatEuros(p.montantMensuelCentimes)} par mois
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {links.length > 0 && (
+        <>
+          <h3 className="fr-h6">Ce que vous pouvez faire</h3>
+          <ul className="fr-links-group">
+            {links.map((link) => (
+              <li key={link.capability}>
+                <Link className="fr-link" href={link.href(numero)}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
