@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCanOnSelf, type SelfGrant } from "../access/self-grant";
 import { db } from "../db/client";
 
 export type ConnectionEntry = { survenueLe: Date; methode: "MOT_DE_PASSE" | "MOT_DE_PASSE_DOSSIER" | "FRANCECONNECT"; appareil: string; reussie: boolean };
@@ -10,7 +11,9 @@ export const METHOD_LABELS: Record<ConnectionEntry["methode"], string> = {
 };
 
 /** The person's own connections (successful or not) of the last 12 months, newest first. */
-export async function connectionHistory(personneId: string, now = new Date()): Promise<ConnectionEntry[]> {
+export async function connectionHistory(grant: SelfGrant, now = new Date()): Promise<ConnectionEntry[]> {
+  assertCanOnSelf(grant, "VOIR_SES_DONNEES");
+  const personneId = grant.sujetId;
   const since = new Date(now);
   since.setFullYear(since.getFullYear() - 1);
   return (await db()).historiqueConnexion.findMany({

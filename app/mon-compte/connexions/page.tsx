@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
 import { formatDateFr, formatTimeFr } from "@/lib/auth/format-date";
 import { METHOD_LABELS, connectionHistory } from "@/lib/auth/connection-history";
-import { requireSession } from "@/lib/auth/session";
+import { requireCanActFor, SOI } from "@/lib/access/require-can-act-for";
 
 export const metadata: Metadata = { title: "Historique de mes connexions" };
 
 export default async function ConnexionsPage() {
-  const session = await requireSession();
-  const entries = await connectionHistory(session.personneId);
+  const { grant } = await requireCanActFor(SOI, "VOIR_SES_DONNEES");
+  const entries = await connectionHistory(grant);
   return (
     <>
       <h1>Historique de mes connexions</h1>
