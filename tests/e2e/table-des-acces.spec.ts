@@ -3,6 +3,7 @@
 // does not exist. Then Inès, a conjoint without délégation, goes through every page of the space: nothing of the
 // dossier, no amount, nothing of Thomas.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
 import { latestCodeSentTo } from "./messages";
 
 type Persona = { who: string; nir: string; motDePasse: string; email?: string; numero: string };
@@ -115,4 +116,23 @@ test("Léa, allocataire seule, ne voit jamais la délégation ; Sophie lit le si
   await expect(sophie.getByText("Vous avez délégué la gestion de votre dossier à Karim BERNARD.")).toBeVisible();
   await expect(sophie.getByText(/Prochain paiement prévu le/)).toBeVisible();
   await sophie.context().close();
+});
+
+test("tableau de bord et « Mon dossier » : sans violation axe, lisibles sur un téléphone de 390 px et sans JavaScript @mobile", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/connexion");
+  await page.locator("#identifiant").fill(KARIM.nir);
+  await page.locator("#motDePasse").fill(KARIM.motDePasse);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page.getByText("Sophie BERNARD vous a délégué la gestion du dossier")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Voir le dossier : foyer, prestations et paiements" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon dossier" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Paiements des douze derniers mois/ }).locator("tbody tr")).toHaveCount(24);
+  // Nothing wider than the screen: the tables scroll inside their own frame.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(page);
+  await context.close();
 });
