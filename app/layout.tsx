@@ -11,6 +11,8 @@ import { SyntheticDataBanner } from "@/components/layout/synthetic-data-banner";
 import { appConfig } from "@/lib/config/app-config";
 import { hasSyntheticData } from "@/lib/demo/synthetic-data";
 import { currentSession } from "@/lib/auth/session";
+import { logout } from "./deconnexion/actions";
+import { keepSessionAlive } from "./session/actions";
 
 export const metadata: Metadata = {
   title: { default: "Mon Compte", template: "%s — Mon Compte" },
@@ -37,13 +39,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               { anchor: "#fr-footer", label: "Pied de page" },
             ]}
           />
-          <SiteHeader operatorName={operatorName} signedIn={session !== null} />
+          <SiteHeader operatorName={operatorName} signedIn={session !== null} logoutAction={logout} />
           {synthetic && <SyntheticDataBanner />}
           <main id="contenu" tabIndex={-1} className="fr-container fr-py-6w">
             {children}
           </main>
           <SiteFooter operatorName={operatorName} />
-          {session && <SessionTimeoutWarning logoutFormId={LOGOUT_FORM_ID} />}
+          {session && <SessionTimeoutWarning logoutFormId={LOGOUT_FORM_ID} keepAlive={keepSessionAlive} />}
         </DsfrProvider>
       </body>
     </html>

@@ -7,29 +7,27 @@ import { z } from "zod";
 import { journal } from "@/lib/audit/journal";
 import { clientAddress } from "@/lib/auth/client-address";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { CGU_ACCEPTANCE_PATH, currentSession } from "@/lib/auth/session";
+import { CGU_ACCEPTANCE_PATH } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/guards";
 import { CGU_CHECKBOX_LABEL } from "@/lib/cgu/cgu-labels";
 import { acceptCgu } from "@/lib/cgu/cgu-versions";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { goToNextWizardStep } from "@/app/premiere-connexion/_lib/next-step";
 
-export type CguField = "accepte";
-
+import type { CguField } from "@/lib/cgu/cgu-labels";
 
 const acceptSchema = z.object({
   versionId: z.uuid({ error: "La version des conditions n'a pas été reconnue : rechargez la page." }),
   accepte: z.literal("oui", { error: `Pour continuer, cochez la case « ${CGU_CHECKBOX_LABEL} ».` }),
 });
 
-async function sessionOrLogin() {
-  const session = await currentSession();
-  if (!session) redirect("/connexion?raison=expiree");
-  return session;
-}
+/** The CGU are answered in the space (a new version) or in the first-connection wizard (its step 1). */
+const CGU_STEPS = ["espace", "premiere-connexion"] as const;
+const requireCguSession = () => requireSession({ step: CGU_STEPS, cgu: false });
 
 export async function submitCguAcceptance(_previous: ActionResult<CguField>, formData: FormData): Promise<ActionResult<CguField>> {
-  const session = await sessionOrLogin();
+  const session = await requireCguSession();
   const parsed = acceptSchema.safeParse({ versionId: formData.get("versionId"), accepte: formData.get("accepte") ?? undefined });
   if (!parsed.success) {
     const accepteError = parsed.error.issues.find((issue) => issue.path[0] === "accepte")?.message;
@@ -48,7 +46,7 @@ export async function submitCguAcceptance(_previous: ActionResult<CguField>, for
 
 /** "Refuser": nothing is recorded but the journal entry; the space stays closed until the person accepts. */
 export async function refuseCgu(): Promise<void> {
-  const session = await sessionOrLogin();
+  const session = await requireCguSession();
   await journal(await db(), { type: "CGU_REFUSEES", acteur: session.personneId, sujetId: session.personneId, ip: await clientAddress() });
   redirect("/conditions-generales/refus");
 }

@@ -3,9 +3,10 @@
 // this action only turns the outcome into a session or a message.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { KNOWN_BROWSER_COOKIE, isKnownBrowser } from "@/lib/auth/known-browser";
+import { KNOWN_BROWSER_COOKIE } from "@/lib/auth/known-browser";
 import { savePendingLogin } from "@/lib/auth/pending-login";
-import { sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
+import { beginSecondFactorIfNeeded } from "@/lib/auth/second-factor";
+import { requireAnonymous } from "@/lib/auth/guards";
 import type { SessionClaims } from "@/lib/auth/session-token";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
@@ -22,6 +23,7 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT } from "@/lib/auth/login-messages";
 
 export async function submitLogin(_previous: ActionResult<LoginFormField>, formData: FormData): Promise<ActionResult<LoginFormField>> {
+  await requireAnonymous();
   const identifiantSaisi = formData.get("identifiant");
   const values = { identifiant: typeof identifiantSaisi === "string" ? identifiantSaisi.slice(0, 64) : "" };
   const keys = fieldKeysOf(appConfig());
@@ -68,22 +70,25 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
   };
   const retour = safeReturnPath(formData.get("retour"));
 
-  // Double authentification: a verified e-mail address and a browser the portal does not know.
-  if (outcome.kind === "mot-de-passe" && !outcome.codeProven) {
-    const email = await verifiedEmailOf(prisma, keys, outcome.personneId);
-    const browserToken = (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value;
-    if (email && !(await isKnownBrowser(prisma, outcome.personneId, browserToken, new Date()))) {
-      const sent = await sendSecondFactorCode(prisma, keys, createTransports(messagingConfig()), { personneId: outcome.personneId, email, ip: await clientAddress() });
-      if (!sent.ok) return { status: "error", message: sent.message, values };
-      await savePendingLogin({
-        ...claims,
-        destination: sent.destination,
-        expireLe: sent.expireLe.getTime(),
-        nouveauxCodesRestants: sent.nouveauxCodesRestants,
-        retour,
-      });
-      redirect(sent.statut === "ENVOYE" ? "/connexion/code" : "/connexion/code?envoi=differe");
-    }
+  // Double authentification (lib/auth/second-factor.ts decides): the e-mail code comes before the session.
+  const secondFactor = await beginSecondFactorIfNeeded(prisma, keys, createTransports(messagingConfig()), {
+    personneId: outcome.personneId,
+    kind: outcome.kind,
+    codeProven: outcome.codeProven,
+    browserToken: (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value,
+    ip: await clientAddress(),
+  });
+  if (secondFactor.required) {
+    const sent = secondFactor.sent;
+    if (!sent.ok) return { status: "error", message: sent.message, values };
+    await savePendingLogin({
+      ...claims,
+      destination: sent.destination,
+      expireLe: sent.expireLe.getTime(),
+      nouveauxCodesRestants: sent.nouveauxCodesRestants,
+      retour,
+    });
+    redirect(sent.statut === "ENVOYE" ? "/connexion/code" : "/connexion/code?envoi=differe");
   }
 
   await openSession(claims);

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FranceConnectButton } from "@codegouvfr/react-dsfr/FranceConnectButton";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { LoginForm } from "@/components/connexion/login-form";
+import { LoginForm } from "./_components/login-form";
 import { LOGIN_PAGE_NOTICES } from "@/lib/auth/login-messages";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { requireAnonymous } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 export default async function ConnexionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAnonymous();
   const params = await searchParams;
   const raison = typeof params.raison === "string" ? LOGIN_PAGE_NOTICES[params.raison] : undefined;
   const retour = typeof params.retour === "string" ? safeReturnPath(params.retour) : undefined;

@@ -2,6 +2,7 @@
 // "Identifiant oublié": one form, one answer that is the same whether or not anything was sent.
 import { after } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
+import { requireAnonymous } from "@/lib/auth/guards";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import { recoverIdentifier, type IdentifierRecoveryField } from "@/lib/auth/recovery/identifier-recovery";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
@@ -17,6 +18,7 @@ export async function submitIdentifierRecovery(
   _previous: ActionResult<IdentifierRecoveryField>,
   formData: FormData,
 ): Promise<ActionResult<IdentifierRecoveryField>> {
+  await requireAnonymous();
   const raw = Object.fromEntries(FIELDS.map((field) => [field, formData.get(field)])) as Record<IdentifierRecoveryField, FormDataEntryValue | null>;
   const values = Object.fromEntries(FIELDS.map((field) => [field, typeof raw[field] === "string" ? (raw[field] as string).slice(0, 300) : ""]));
   const keys = fieldKeysOf(appConfig());

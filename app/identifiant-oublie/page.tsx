@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { requireAnonymous } from "@/lib/auth/guards";
 import Link from "next/link";
 import { BackLink } from "@/components/layout/back-link";
 import { IdentifierRecoveryForm } from "./_components/identifier-recovery-form";
 
 export const metadata: Metadata = { title: "Identifiant oublié" };
 
-export default function IdentifiantOubliePage() {
+export default async function IdentifiantOubliePage() {
+  await requireAnonymous();
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">

@@ -14,7 +14,8 @@ import {
   type IdentifierStepField,
   type NewPasswordField,
 } from "@/lib/auth/recovery/password-recovery";
-import { clearPasswordRecovery, readPasswordRecovery, recoveryStep, savePasswordRecovery, type PasswordRecoveryState } from "@/lib/auth/recovery/recovery-cookie";
+import { clearPasswordRecovery, savePasswordRecovery, type PasswordRecoveryState, type RecoveryStep } from "@/lib/auth/recovery/recovery-cookie";
+import { RECOVERY_EXPIRED_PATH, requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -22,12 +23,12 @@ import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
-const EXPIRED = "/mot-de-passe-oublie?raison=expiree";
+const EXPIRED = RECOVERY_EXPIRED_PATH;
 
-async function requireState(...steps: ReturnType<typeof recoveryStep>[]): Promise<PasswordRecoveryState> {
-  const state = await readPasswordRecovery();
-  if (!state || !steps.includes(recoveryStep(state))) redirect(EXPIRED);
-  return state;
+/** Nobody signed in, and the recovery at one of these steps. */
+async function requireStep(...steps: RecoveryStep[]): Promise<PasswordRecoveryState> {
+  await requireAnonymous();
+  return requireRecoveryStep(...steps);
 }
 
 /** Delivers the code's message after the answer, so that the answer takes the same time whether or not one was sent. */
@@ -40,6 +41,7 @@ function deliverAfterAnswer(messageId: string | null): void {
 
 // Step 1: the identifier and the confirmed contact detail.
 export async function submitRecoveryIdentifier(_previous: ActionResult<IdentifierStepField>, formData: FormData): Promise<ActionResult<IdentifierStepField>> {
+  await requireAnonymous();
   const raw = { identifiant: formData.get("identifiant"), contact: formData.get("contact") };
   const values = { identifiant: typeof raw.identifiant === "string" ? raw.identifiant.slice(0, 64) : "", contact: typeof raw.contact === "string" ? raw.contact.slice(0, 254) : "" };
   const outcome = await startPasswordRecovery(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { ...raw, ip: await clientAddress() });
@@ -59,7 +61,7 @@ export async function submitCodeStep(_previous: ActionResult<"code">, formData: 
 }
 
 async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"code">> {
-  const state = await requireState("code");
+  const state = await requireStep("code");
   const raw = formData.get("code");
   const result = await checkPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), { recovery: state.code!, code: typeof raw === "string" ? raw : "" });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
@@ -68,7 +70,7 @@ async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"cod
 }
 
 async function resendRecoveryCode(): Promise<ActionResult<"code">> {
-  const state = await requireState("code");
+  const state = await requireStep("code");
   const sent = await resendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { recovery: state.code!, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePasswordRecovery({ debutLe: state.debutLe, code: sent.code });
@@ -79,7 +81,7 @@ async function resendRecoveryCode(): Promise<ActionResult<"code">> {
 
 // Step 4
 export async function submitNewPassword(_previous: ActionResult<NewPasswordField>, formData: FormData): Promise<ActionResult<NewPasswordField>> {
-  const state = await requireState("nouveau-mot-de-passe");
+  const state = await requireStep("nouveau-mot-de-passe");
   if (!state.autorisation) redirect(EXPIRED);
   const prisma = await db();
   const outcome = await resetForgottenPassword(prisma, fieldKeysOf(appConfig()), {

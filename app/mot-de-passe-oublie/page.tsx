@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink } from "@/components/layout/back-link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { requireAnonymous } from "@/lib/auth/guards";
 import { IdentifierStepForm } from "./_components/identifier-step-form";
 import { RecoveryStepper } from "./_components/recovery-stepper";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 
 export default async function MotDePasseOubliePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAnonymous();
   const expired = (await searchParams).raison === "expiree";
   return (
     <div className="fr-grid-row fr-grid-row--center">

@@ -1,16 +1,24 @@
 "use client";
 // Accept or refuse the CGU shown above. Works without JavaScript; with it, a missing tick is reported in place
-// and the focus moves to the message.
+// and the focus moves to the message. Shared by the first-connection wizard and the new-version page: each page
+// passes the server actions (a component never imports from app/).
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
-import { refuseCgu, submitCguAcceptance, type CguField } from "@/app/conditions-generales/actions";
-import { CGU_CHECKBOX_LABEL } from "@/lib/cgu/cgu-labels";
+import { CGU_CHECKBOX_LABEL, type CguField } from "@/lib/cgu/cgu-labels";
 import type { ActionResult } from "@/lib/forms/action-result";
 
 const initial: ActionResult<CguField> = { status: "idle" };
 
-export function CguAcceptanceForm({ versionId, retour, submitLabel }: { versionId: string; retour?: string; submitLabel: string }) {
-  const [state, action, pending] = useActionState(submitCguAcceptance, initial);
+type Props = {
+  versionId: string;
+  retour?: string;
+  submitLabel: string;
+  acceptAction: (previous: ActionResult<CguField>, formData: FormData) => Promise<ActionResult<CguField>>;
+  refuseAction: () => Promise<void>;
+};
+
+export function CguAcceptanceForm({ versionId, retour, submitLabel, acceptAction, refuseAction }: Props) {
+  const [state, action, pending] = useActionState(acceptAction, initial);
   const error = state.fieldErrors?.accepte;
   return (
     <>
@@ -36,7 +44,7 @@ export function CguAcceptanceForm({ versionId, retour, submitLabel }: { versionI
             </button>
           </li>
           <li>
-            <button className="fr-btn fr-btn--secondary" type="submit" formAction={refuseCgu} formNoValidate>
+            <button className="fr-btn fr-btn--secondary" type="submit" formAction={refuseAction} formNoValidate>
               Refuser
             </button>
           </li>

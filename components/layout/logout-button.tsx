@@ -1,9 +1,7 @@
-import { logout } from "@/app/deconnexion/actions";
-
-/** A real form, so that logging out works without JavaScript too. */
-export function LogoutButton({ className = "fr-btn fr-btn--tertiary fr-icon-logout-box-r-line fr-btn--icon-left" }: { className?: string }) {
+/** A real form, so that logging out works without JavaScript too. The page passes the logout server action. */
+export function LogoutButton({ action, className = "fr-btn fr-btn--tertiary fr-icon-logout-box-r-line fr-btn--icon-left" }: { action: () => Promise<void>; className?: string }) {
   return (
-    <form action={logout}>
+    <form action={action}>
       <button type="submit" className={className}>
         Se déconnecter
       </button>

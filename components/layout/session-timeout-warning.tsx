@@ -3,7 +3,6 @@
 // be answered with the keyboard: "Rester connecté" extends the session, "Se déconnecter" ends it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
-import { keepSessionAlive } from "@/app/session/actions";
 
 const IDLE_SECONDS = 30 * 60;
 
@@ -22,11 +21,17 @@ function formatRemaining(seconds: number): string {
 }
 
 /** A navigation reaches the server, which refreshes the idle clock: each page starts counting again. */
-export function SessionTimeoutWarning({ logoutFormId }: { logoutFormId: string }) {
-  return <IdleCountdown key={usePathname()} logoutFormId={logoutFormId} />;
+type Props = {
+  logoutFormId: string;
+  /** The server action behind "Rester connecté" (passed by the layout: a component never imports from app/). */
+  keepAlive: () => Promise<{ alive: boolean }>;
+};
+
+export function SessionTimeoutWarning(props: Props) {
+  return <IdleCountdown key={usePathname()} {...props} />;
 }
 
-function IdleCountdown({ logoutFormId }: { logoutFormId: string }) {
+function IdleCountdown({ logoutFormId, keepAlive }: Props) {
   const [lastActivity, setLastActivity] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const stayButton = useRef<HTMLButtonElement>(null);
@@ -48,10 +53,10 @@ function IdleCountdown({ logoutFormId }: { logoutFormId: string }) {
   }, [warning]);
 
   const stay = useCallback(async () => {
-    const { alive } = await keepSessionAlive();
+    const { alive } = await keepAlive();
     if (!alive) goToLoginAfterExpiry();
     else setLastActivity(Date.now());
-  }, []);
+  }, [keepAlive]);
 
   if (!warning) return null;
   // Announced once per minute, not every second.

@@ -1,13 +1,13 @@
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { logout } from "@/app/deconnexion/actions";
 
 export const LOGOUT_FORM_ID = "form-deconnexion";
 
-export function SiteHeader({ operatorName, signedIn }: { operatorName: string; signedIn: boolean }) {
+/** The layout passes the logout server action (a component never imports from app/). */
+export function SiteHeader({ operatorName, signedIn, logoutAction }: { operatorName: string; signedIn: boolean; logoutAction: () => Promise<void> }) {
   return (
     <>
       {/* The header's "Se déconnecter" button submits this form: it works without JavaScript. */}
-      {signedIn && <form id={LOGOUT_FORM_ID} action={logout} hidden />}
+      {signedIn && <form id={LOGOUT_FORM_ID} action={logoutAction} hidden />}
       <Header
         brandTop={
           <>

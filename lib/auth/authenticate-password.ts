@@ -25,6 +25,7 @@ import {
 import { checkProtectedLoginCode, protectedLoginContact, queueRepeatedFailuresNotice, sendProtectedLoginCode } from "./protected-login-code";
 import { fieldErrorsFrom } from "../forms/action-result";
 import type { LoginFormField } from "./login-schema";
+import { BASCULE_ROLES } from "../access/capabilities";
 
 export type LoginAttempt = { identifiant: unknown; motDePasse: unknown; code?: unknown; ip: string; userAgent: string | null; now?: Date };
 
@@ -58,7 +59,8 @@ function getDummyHash() {
   return dummyHash;
 }
 
-const LOGIN_ROLES = new Set(["ALLOCATAIRE", "CONJOINT", "CONJOINT_ALLOCATAIRE", "AUTRE"]);
+/** Who may use the foyer's dossier password: the access module owns that rule. */
+const LOGIN_ROLES: ReadonlySet<string> = new Set(BASCULE_ROLES);
 
 export async function authenticateWithPassword(db: Database, keys: FieldKeys, attempt: LoginAttempt): Promise<LoginOutcome> {
   const now = attempt.now ?? new Date();

@@ -7,6 +7,7 @@ import type { Database } from "../db/open-prisma";
 import type { Transports } from "../messaging/transports";
 import { CODE_PURPOSES, sendVerificationCode, type SendCodeResult } from "../verification/send-verification-code";
 import { verifyCode } from "../verification/verification-engine";
+import { isKnownBrowser } from "./known-browser";
 
 export const SECOND_FACTOR_OBJET = CODE_PURPOSES.DOUBLE_AUTHENTIFICATION.objet;
 
@@ -28,4 +29,36 @@ export function sendSecondFactorCode(
 
 export function checkSecondFactorCode(db: Database, keys: FieldKeys, { personneId, email, code, now }: { personneId: string; email: string; code: string; now?: Date }) {
   return verifyCode(db, { personneId, objet: SECOND_FACTOR_OBJET, canal: "EMAIL", cible: email, code, now }, keys);
+}
+
+export type SecondFactorStep =
+  /** The session may open now. */
+  | { required: false }
+  /** The e-mail code is asked first: it was issued (and, when possible, sent), or refused with a message. */
+  | { required: true; sent: SendCodeResult };
+
+/**
+ * After a right password: whether the session opens at once or the e-mail code comes first. The code is asked after
+ * a personal password (not the dossier password of a first connection), when no code was already proven on the way
+ * (an account protected after many failures), from a person with a verified e-mail address, on a browser the portal
+ * does not know. When it is, the code is issued and sent here.
+ */
+export async function beginSecondFactorIfNeeded(
+  db: Database,
+  keys: FieldKeys,
+  transports: Transports,
+  { personneId, kind, codeProven, browserToken, ip, now }: {
+    personneId: string;
+    kind: "mot-de-passe" | "bascule";
+    codeProven: boolean;
+    browserToken: string | undefined;
+    ip: string;
+    /** Defaults to the present for the browser, and to the codes clock for the code. */
+    now?: Date;
+  },
+): Promise<SecondFactorStep> {
+  if (kind !== "mot-de-passe" || codeProven) return { required: false };
+  const email = await verifiedEmailOf(db, keys, personneId);
+  if (!email || (await isKnownBrowser(db, personneId, browserToken, now ?? new Date()))) return { required: false };
+  return { required: true, sent: await sendSecondFactorCode(db, keys, transports, { personneId, email, ip, now }) };
 }

@@ -10,6 +10,7 @@ import { db } from "../db/client";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, decodeSession, encodeSession, sessionExpiry, type SessionClaims, type SessionStep } from "./session-token";
 import { safeReturnPath } from "./return-path";
 import { hasAcceptedCurrentCgu } from "../cgu/cgu-versions";
+import { sessionStillOpens } from "./session-validity";
 
 export type Session = SessionClaims & { nowSeconds: number };
 
@@ -22,8 +23,7 @@ export const currentSession = cache(async (): Promise<Session | null> => {
   if (!claims) return null;
   const now = nowSeconds();
   if (sessionExpiry(claims, now)) return null;
-  const compte = await (await db()).compte.findUnique({ where: { id: claims.sub }, select: { versionSession: true, etat: true } });
-  if (!compte || compte.versionSession !== claims.versionSession || compte.etat === "SUSPENDU") return null;
+  if (!(await sessionStillOpens(await db(), claims))) return null;
   return { ...claims, nowSeconds: now };
 });
 

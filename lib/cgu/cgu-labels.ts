@@ -2,3 +2,6 @@
 
 /** The acceptance box of the CGU screens. */
 export const CGU_CHECKBOX_LABEL = "J'ai lu et j'accepte les conditions générales d'utilisation";
+
+/** The one field of the acceptance form that can be in error. */
+export type CguField = "accepte";

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CguAcceptanceForm } from "@/components/cgu/cgu-acceptance-form";
 import { CguText } from "@/components/cgu/cgu-text";
+import { refuseCgu, submitCguAcceptance } from "@/app/conditions-generales/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { requireSession } from "@/lib/auth/session";
 import { currentCgu, hasAcceptedCurrentCgu } from "@/lib/cgu/cgu-versions";
@@ -28,7 +29,7 @@ export default async function CguAcceptancePage({ searchParams }: { searchParams
         )}
         <h2 className="fr-h4">Le texte en vigueur</h2>
         <CguText texte={cgu.texte} version={cgu.version} dateVersion={cgu.dateVersion} />
-        <CguAcceptanceForm versionId={cgu.id} retour={retour} submitLabel="Accepter et continuer" />
+        <CguAcceptanceForm versionId={cgu.id} retour={retour} submitLabel="Accepter et continuer" acceptAction={submitCguAcceptance} refuseAction={refuseCgu} />
       </div>
     </div>
   );

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { LogoutButton } from "@/components/layout/logout-button";
-import { CGU_ACCEPTANCE_PATH, currentSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/guards";
+import { CGU_ACCEPTANCE_PATH } from "@/lib/auth/session";
+import { logout } from "@/app/deconnexion/actions";
 
 export const metadata: Metadata = { title: "Conditions d'utilisation refusées" };
 
 // After "Refuser": what it means, and the way back to accept at any time.
 export default async function CguRefusedPage() {
-  const session = await currentSession();
-  if (!session) redirect("/connexion");
+  const session = await requireSession({ step: ["espace", "premiere-connexion"], cgu: false });
   const back = session.etape === "premiere-connexion" ? "/premiere-connexion/conditions" : CGU_ACCEPTANCE_PATH;
   return (
     <div className="fr-grid-row fr-grid-row--center">
@@ -28,7 +28,7 @@ export default async function CguRefusedPage() {
             </Link>
           </li>
           <li>
-            <LogoutButton className="fr-btn fr-btn--secondary" />
+            <LogoutButton action={logout} className="fr-btn fr-btn--secondary" />
           </li>
         </ul>
       </div>

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { journal } from "@/lib/audit/journal";
 import { clientAddress } from "@/lib/auth/client-address";
 import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_DAYS, rememberBrowser } from "@/lib/auth/known-browser";
-import { clearPendingLogin, readPendingLogin, savePendingLogin } from "@/lib/auth/pending-login";
+import { clearPendingLogin, savePendingLogin } from "@/lib/auth/pending-login";
+import { PENDING_LOGIN_EXPIRED_PATH, requireAnonymous, requirePendingLogin } from "@/lib/auth/guards";
 import { checkSecondFactorCode, sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
 import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
@@ -18,15 +19,15 @@ import { parseVerificationCode } from "@/lib/verification/code-schema";
 type Field = "code";
 
 export async function submitSecondFactor(_previous: ActionResult<Field>, formData: FormData): Promise<ActionResult<Field>> {
-  const pending = await readPendingLogin();
-  if (!pending) redirect("/connexion?raison=expiree");
+  await requireAnonymous();
+  const pending = await requirePendingLogin();
   const raw = formData.get("code");
   const parsed = parseVerificationCode(typeof raw === "string" ? raw : "");
   if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
 
   const prisma = await db();
   const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
-  if (!email) redirect("/connexion?raison=expiree");
+  if (!email) redirect(PENDING_LOGIN_EXPIRED_PATH);
   const result = await checkSecondFactorCode(prisma, fieldKeysOf(appConfig()), { personneId: pending.personneId, email, code: parsed.value });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
 
@@ -56,11 +57,11 @@ export async function submitSecondFactor(_previous: ActionResult<Field>, formDat
 }
 
 export async function resendSecondFactor(_previous: ActionResult<Field>): Promise<ActionResult<Field>> {
-  const pending = await readPendingLogin();
-  if (!pending) redirect("/connexion?raison=expiree");
+  await requireAnonymous();
+  const pending = await requirePendingLogin();
   const prisma = await db();
   const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
-  if (!email) redirect("/connexion?raison=expiree");
+  if (!email) redirect(PENDING_LOGIN_EXPIRED_PATH);
   const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePendingLogin({ ...pending, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
-import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { SecondFactorForm } from "@/components/connexion/second-factor-form";
-import { readPendingLogin } from "@/lib/auth/pending-login";
+import { SecondFactorForm } from "./_components/second-factor-form";
+import { requireAnonymous, requirePendingLogin } from "@/lib/auth/guards";
 import { remainingValidity } from "@/lib/verification/code-messages";
 
 export const metadata: Metadata = { title: "Code de vérification" };
 
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const pending = await readPendingLogin();
-  if (!pending) redirect("/connexion?raison=expiree");
+  await requireAnonymous();
+  const pending = await requirePendingLogin();
   const delayed = (await searchParams).envoi === "differe";
   const validity = remainingValidity(new Date(pending.expireLe));
   return (

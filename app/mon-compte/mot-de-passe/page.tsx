@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { LogoutButton } from "@/components/layout/logout-button";
+import { logout } from "@/app/deconnexion/actions";
 import { PASSWORD_CHANGE_STEPS, requireSession } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
@@ -32,7 +33,7 @@ export default async function ChangementMotDePassePage() {
         <ChangePasswordForm />
         <div className="fr-mt-6w">
           {required ? (
-            <LogoutButton className="fr-btn fr-btn--secondary" />
+            <LogoutButton action={logout} className="fr-btn fr-btn--secondary" />
           ) : (
             <BackLink href="/tableau-de-bord">Retour au tableau de bord</BackLink>
           )}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
-import { redirect } from "next/navigation";
-import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
+import { requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
 import { maskEmail } from "@/lib/identity/email";
 import { maskMobile } from "@/lib/identity/mobile";
 import { remainingValidity } from "@/lib/verification/code-messages";
@@ -11,12 +10,13 @@ import { RecoveryStepper } from "../_components/recovery-stepper";
 export const metadata: Metadata = { title: "Saisir le code — Mot de passe oublié" };
 
 export default async function CodePage() {
-  const state = await readPasswordRecovery();
-  if (!state?.code || recoveryStep(state) !== "code") redirect("/mot-de-passe-oublie?raison=expiree");
-  const { canal, cible } = state.code;
+  await requireAnonymous();
+  const state = await requireRecoveryStep("code");
+  const code = state.code!; // the "code" step is the one that holds it
+  const { canal, cible } = code;
   // The contact detail the person typed, masked: the same page whether or not it matched an account.
   const destination = canal === "SMS" ? `par SMS au ${maskMobile(cible)}` : `par courriel à ${maskEmail(cible)}`;
-  const validity = remainingValidity(new Date(state.code.expireLe));
+  const validity = remainingValidity(new Date(code.expireLe));
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -26,7 +26,7 @@ export default async function CodePage() {
           Si l&apos;identifiant et la coordonnée saisis correspondent à un compte, nous venons d&apos;envoyer un code de vérification à 6
           chiffres {destination}. Saisissez-le ci-dessous. {validity.message}
         </p>
-        <CodeStepForm canal={canal} nouveauxCodesRestants={state.code.nouveauxCodesRestants} />
+        <CodeStepForm canal={canal} nouveauxCodesRestants={code.nouveauxCodesRestants} />
         <p className="fr-mt-4w">
           <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { readPasswordRecovery } from "@/lib/auth/recovery/recovery-cookie";
+import { requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Mot de passe modifié" };
 
 export default async function MotDePasseModifiePage() {
-  const state = await readPasswordRecovery();
-  if (!state?.termine) redirect("/mot-de-passe-oublie?raison=expiree");
+  await requireAnonymous();
+  const termine = (await requireRecoveryStep("termine")).termine!;
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Votre mot de passe a été modifié</h1>
-        {state.termine.suspendu ? (
+        {termine.suspendu ? (
           <Alert
             severity="warning"
             title="Votre espace reste suspendu"

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
-import { redirect } from "next/navigation";
-import { readPasswordRecovery, recoveryStep } from "@/lib/auth/recovery/recovery-cookie";
+import { requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
 import { NewPasswordStepForm } from "../_components/new-password-step-form";
 import { RecoveryStepper } from "../_components/recovery-stepper";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe — Mot de passe oublié" };
 
 export default async function NouveauMotDePassePage() {
-  const state = await readPasswordRecovery();
-  if (!state || recoveryStep(state) !== "nouveau-mot-de-passe") redirect("/mot-de-passe-oublie?raison=expiree");
+  await requireAnonymous();
+  await requireRecoveryStep("nouveau-mot-de-passe");
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { CodeInput } from "@/components/verification/code-input";
-import { submitLogin } from "@/app/connexion/actions";
+import { submitLogin } from "../actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { LoginFormField } from "@/lib/auth/login-schema";
 

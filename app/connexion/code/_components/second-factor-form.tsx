@@ -3,7 +3,7 @@
 // result appears in place and the focus moves to it.
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { resendSecondFactor, submitSecondFactor } from "@/app/connexion/code/actions";
+import { resendSecondFactor, submitSecondFactor } from "../actions";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
