@@ -127,7 +127,7 @@ export async function frontDeskView(
     for (const p of dossier.prestations) lines.push(`  - ${prestationName(p.code)} : ${euros.format(p.montantMensuelCentimes / 100)} par mois`);
     lines.push("Derniers paiements :");
     if (dossier.paiements.length === 0) lines.push("  aucun");
-    for (const p of dossier.paiements) lines.push(`  - ${day.format(p.payeLe)} : ${p.code} de ${month.format(p.periode)}, ${euros.format(p.montantCentimes / 100)}`);
+    for (const p of dossier.paiements) lines.push(`  - ${day.format(p.payeLe)} : ${p.code} pour ${month.format(p.periode)}, ${euros.format(p.montantCentimes / 100)}`);
   }
 
   await journal(db, {

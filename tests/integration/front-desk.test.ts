@@ -2,12 +2,15 @@
 // <identifiant>` tells the agent what may be said to this person about this dossier, from the same access module as
 // the space. A conjoint without délégation, another adult member or a stranger is told nothing; every consultation
 // is journaled.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frontDeskView } from "../../lib/access/front-desk";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
 import { ADULT_CHILD, seedTestFixtures } from "../../prisma/seed/test-fixtures";
 import { demoKeys } from "../support/demo-keys";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+import { openPrisma } from "../../lib/db/open-prisma";
 
 const keys = demoKeys();
 let t: TestDatabase;
@@ -95,4 +98,42 @@ describe(`accueil : dossier:voir (${testDatabaseKind()})`, () => {
     expect(rows[1]).toMatchObject({ acteur: "operateur:agent.test", sujetId: ines.id, foyerId: foyer.id, details: { numeroAllocataire: "0698765", role: "CONJOINT" } });
     expect(JSON.stringify(rows.map((r) => r.details))).not.toContain(NIR.ines);
   });
+});
+
+describe(`accueil : la commande elle-même (${testDatabaseKind()})`, () => {
+  it("npm run admin -- dossier:voir imprime ce qui peut être dit, et se termine en erreur pour un dossier inconnu", async () => {
+    // The command opens the database itself: this test's own copy, closed here first (PGlite has one process at a time).
+    const own = await createTestDatabase();
+    await seedPersonas(own.db, keys, { log: () => {} });
+    await own.db.close();
+    const env: NodeJS.ProcessEnv = { ...process.env, OPERATEUR: "agent.accueil", MON_COMPTE_MODE: "demo" };
+    delete env.DATABASE_URL;
+    delete env.PGLITE_DATA_DIR;
+    if (own.config.kind === "postgres") env.DATABASE_URL = own.config.url;
+    else env.PGLITE_DATA_DIR = own.config.dataDir;
+    const root = path.resolve(import.meta.dirname, "../..");
+    const run = (...args: string[]) => {
+      const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", "dossier:voir", ...args], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    try {
+      const sophie = run("0523456", "--pour", "2 90 01 33 063 087 10");
+      expect(sophie.stderr).toBe("");
+      expect(sophie.status).toBe(0);
+      expect(sophie.stdout).toContain("Rôle : allocataire");
+      expect(sophie.stdout).toContain("Derniers paiements :");
+      const unknown = run("0999999", "--pour", NIR.ines);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr.trim()).toBe("Aucun dossier ne porte le numéro allocataire 0999999.");
+      const reopened = await openPrisma(own.config);
+      try {
+        expect(await reopened.journalAudit.count({ where: { type: { in: ["DOSSIER_CONSULTE_GUICHET", "GUICHET_RIEN_COMMUNIQUE"] }, acteur: "operateur:agent.accueil" } })).toBe(1);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      own.db.close = async () => {};
+      await own.dispose();
+    }
+  }, 150_000);
 });
