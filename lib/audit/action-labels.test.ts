@@ -68,7 +68,8 @@ describe("phrase d'une action", () => {
   it("la délégation nomme la personne qui la reçoit", () => {
     const row = { type: "DELEGATION_ACCORDEE", acteur: SOPHIE, sujetId: KARIM, details: { depuis: "espace" } };
     expect(actionSentence(row, asSophie)).toBe("Délégation de gestion du dossier accordée à Karim BERNARD par vous pour le dossier 0523456");
-    expect(actionSentence(row, asKarim)).toBe("Délégation de gestion du dossier accordée à vous par Sophie BERNARD pour le dossier 0523456");
+    // Karim reads it in his own history: "à vous" goes without saying.
+    expect(actionSentence(row, asKarim)).toBe("Délégation de gestion du dossier accordée par Sophie BERNARD pour le dossier 0523456");
   });
 
   it("une action de la Caf est « par la Caf », une action du système « automatiquement », sans nom d'agent", () => {
@@ -94,6 +95,7 @@ describe("phrase d'une action", () => {
   it("les informations données au guichet nomment la personne qui les a demandées, pas l'agent", () => {
     const row = { type: "DOSSIER_CONSULTE_GUICHET", acteur: "operateur:agent.dupont", sujetId: KARIM, details: { numeroAllocataire: "0523456" } };
     expect(actionSentence(row, asSophie)).toBe("Informations du dossier données à Karim BERNARD à l'accueil de la Caf pour le dossier 0523456");
+    expect(actionSentence(row, asKarim)).toBe("Informations du dossier données à l'accueil de la Caf pour le dossier 0523456");
   });
 
   it("le nom affiché est le premier prénom et le nom d'usage en capitales", () => {

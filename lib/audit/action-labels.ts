@@ -156,7 +156,8 @@ export function actionSentence(row: JournalRow, ctx: SentenceContext): string | 
   if (!label || label.categorie === "interne") return null;
   const parts = [libelleOf(row, label)];
   const { sujetApres, suffixe, acteurMasque } = label as ActionLabel;
-  if (sujetApres && row.sujetId && row.sujetId !== row.acteur) parts.push(`${sujetApres} ${personne(row.sujetId, ctx)}`);
+  // The person concerned, unless it is the actor, or the reader (in their own history, "à vous" goes without saying).
+  if (sujetApres && row.sujetId && row.sujetId !== row.acteur && row.sujetId !== ctx.viewerId) parts.push(`${sujetApres} ${personne(row.sujetId, ctx)}`);
   if (suffixe) parts.push(suffixe);
   if (!acteurMasque) parts.push(byWhom(row, ctx));
   if (ctx.numeroAllocataire) parts.push(`pour le dossier ${ctx.numeroAllocataire}`);

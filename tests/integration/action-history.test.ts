@@ -120,8 +120,8 @@ describe(`actions sur ses propres données (${testDatabaseKind()})`, () => {
 
     const karim = await ownDataActions(t.db, decideSelfAccess(ids.karim!));
     const phrases = karim.entries.map((e) => e.phrase);
-    expect(phrases[0]).toBe("Délégation de gestion du dossier accordée à vous par Sophie BERNARD pour le dossier 0523456");
-    expect(phrases[1]).toBe("Délégation de gestion du dossier retirée à vous par Sophie BERNARD pour le dossier 0523456");
+    expect(phrases[0]).toBe("Délégation de gestion du dossier accordée par Sophie BERNARD pour le dossier 0523456");
+    expect(phrases[1]).toBe("Délégation de gestion du dossier retirée par Sophie BERNARD pour le dossier 0523456");
     expect(phrases.join("\n")).not.toContain("Mot de passe");
     expect(JSON.stringify(karim)).not.toContain(SOPHIE_IP);
   });
