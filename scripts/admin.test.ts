@@ -38,3 +38,19 @@ describe("npm run admin -- compte:reinitialiser", () => {
     expect(output).toContain("Le motif ne peut pas dépasser 200 caractères.");
   });
 });
+
+describe("npm run admin -- dossier:voir", () => {
+  it("sans numéro allocataire, la commande est refusée avec son mode d'emploi, sans ouvrir la base", () => {
+    const { status, output } = admin("dossier:voir", "--pour", "290013306308710");
+    expect(status).toBe(2);
+    expect(output).toContain("Numéro allocataire manquant.");
+    expect(output).toContain("dossier:voir <numéro allocataire> --pour <identifiant>");
+  });
+
+  it("sans --pour, la commande est refusée : on ne lit pas un dossier sans savoir à qui on parle", () => {
+    const { status, output } = admin("dossier:voir", "0523456");
+    expect(status).toBe(2);
+    expect(output).toContain("Identifiant de la personne manquant (--pour).");
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});

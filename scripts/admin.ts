@@ -1,6 +1,7 @@
 // Caf operator commands: npm run admin -- <action> <identifiant> [--motif "…"]
 //   compte:suspendre | compte:reactiver | compte:exiger-changement-mot-de-passe | compte:reinitialiser
 // and: npm run admin -- cgu:publier <version | fichier> (publishes a CGU document kept in prisma/cgu/)
+// and: npm run admin -- dossier:voir <numéro allocataire> --pour <identifiant> (the front desk: what may be told)
 import os from "node:os";
 import { z } from "zod";
 import { loadAppConfig, fieldKeysOf } from "../lib/config/app-config";
@@ -9,10 +10,12 @@ import { openPrisma } from "../lib/db/open-prisma";
 import { readCguDocument } from "../lib/cgu/cgu-files";
 import { publishCgu } from "../lib/cgu/cgu-versions";
 import { OPERATOR_ACTIONS, runOperatorAction, type OperatorAction } from "../lib/auth/operator-actions";
+import { frontDeskView } from "../lib/access/front-desk";
 
 const USAGE = `Usage : npm run admin -- <action> <identifiant> [--motif "…"]
 Actions : ${Object.keys(OPERATOR_ACTIONS).join(", ")}
-      ou : npm run admin -- cgu:publier <version | fichier>   (par exemple : cgu:publier 1.1)`;
+      ou : npm run admin -- cgu:publier <version | fichier>   (par exemple : cgu:publier 1.1)
+      ou : npm run admin -- dossier:voir <numéro allocataire> --pour <identifiant>   (accueil : ce qui peut être dit à cette personne)`;
 
 const operateur = () => process.env.OPERATEUR?.trim() || os.userInfo().username;
 
@@ -42,6 +45,34 @@ async function publishCguCommand(reference: string | undefined) {
   }
 }
 
+const frontDeskSchema = z.object({
+  numeroAllocataire: z.string({ error: `Numéro allocataire manquant.\n${USAGE}` }).regex(/^\S+$/, `Numéro allocataire manquant.\n${USAGE}`),
+  identifiant: z.string({ error: `Identifiant de la personne manquant (--pour).\n${USAGE}` }).min(1, `Identifiant de la personne manquant (--pour).\n${USAGE}`),
+});
+
+/** dossier:voir: prints what may be told at the front desk to this person about this dossier (lib/access/front-desk.ts). */
+async function frontDeskCommand(args: string[]) {
+  const pourAt = args.indexOf("--pour");
+  const parsed = frontDeskSchema.safeParse({
+    numeroAllocataire: pourAt === 0 ? undefined : args[0],
+    identifiant: pourAt >= 0 ? args.slice(pourAt + 1).join(" ") || undefined : undefined,
+  });
+  if (!parsed.success || (pourAt !== 1 && pourAt !== -1)) {
+    console.error(parsed.success ? `Arguments en trop.\n${USAGE}` : parsed.error.issues[0]!.message);
+    process.exit(2);
+  }
+  const config = loadAppConfig();
+  const db = await openPrisma(config.database, { poolSize: 1 });
+  try {
+    const result = await frontDeskView(db, fieldKeysOf(config), { ...parsed.data, operateur: operateur() });
+    if (result.ok) console.log(result.lines.join("\n"));
+    else console.error(result.message);
+    process.exitCode = result.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
 const argsSchema = z.object({
   action: z.enum(Object.keys(OPERATOR_ACTIONS) as [OperatorAction, ...OperatorAction[]], { error: `Action inconnue.\n${USAGE}` }),
   identifiant: z.string({ error: `Identifiant manquant.\n${USAGE}` }).min(1, `Identifiant manquant.\n${USAGE}`),
@@ -51,6 +82,7 @@ const argsSchema = z.object({
 async function main() {
   const argv = process.argv.slice(2);
   if (argv[0] === "cgu:publier") return publishCguCommand(argv[1]);
+  if (argv[0] === "dossier:voir") return frontDeskCommand(argv.slice(1));
   const motifAt = argv.indexOf("--motif");
   const motif = motifAt >= 0 ? argv[motifAt + 1] : undefined;
   const positional = argv.filter((_, i) => motifAt < 0 || (i !== motifAt && i !== motifAt + 1));
