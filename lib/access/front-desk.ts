@@ -4,7 +4,8 @@
 // consultation is journaled, with the agent as actor and the person who asked as subject.
 // (A small reader of its own: no "server-only" here, the command runs outside Next.js.)
 import { journal } from "../audit/journal";
-import { displayName } from "../audit/action-labels";
+import { displayName } from "../identity/person-name";
+import { prestationLabel } from "../dossier/prestations";
 import type { FieldKeys } from "../crypto/field-encryption";
 import { lookupHash } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
@@ -25,17 +26,6 @@ const MEMBER_ROLES: Record<string, string> = {
   AUTRE: "autre personne à charge",
 };
 
-const PRESTATIONS: Record<string, string> = {
-  AF: "allocations familiales",
-  APL: "aide personnalisée au logement",
-  PAJE: "prestation d'accueil du jeune enfant",
-  PA: "prime d'activité",
-  AAH: "allocation aux adultes handicapés",
-  ASF: "allocation de soutien familial",
-  AJPA: "allocation journalière du proche aidant",
-  BAFA: "aide au BAFA",
-  PALA: "prestation d'aide à la location",
-};
 
 /** Why nothing may be told, in the words the agent reads. */
 const NOTHING_TOLD: Record<AccessRole, string> = {
@@ -85,7 +75,7 @@ export async function readDossierForDesk(db: Pick<Database, "foyer">, grant: Acc
   };
 }
 
-const prestationName = (code: string) => (PRESTATIONS[code] ? `${code} (${PRESTATIONS[code]})` : code);
+const prestationName = (code: string) => (prestationLabel(code) !== code ? `${code} (${prestationLabel(code)})` : code);
 
 export async function frontDeskView(
   db: Database,

@@ -93,12 +93,9 @@ export function typesOf(...categories: ActionCategory[]): string[] {
     .map(([type]) => type);
 }
 
-type Names = { prenoms: string[]; nomNaissance: string; nomUsage: string | null };
+import { displayName } from "../identity/person-name";
 
-/** "Karim BERNARD": first prénom and the name in use, in capitals (as the délégation screens write it). */
-export function displayName(p: Names): string {
-  return `${p.prenoms[0] ?? ""} ${(p.nomUsage ?? p.nomNaissance).toLocaleUpperCase("fr-FR")}`.trim();
-}
+export { displayName };
 
 export type JournalRow = {
   type: string;

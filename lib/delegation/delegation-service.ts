@@ -6,12 +6,9 @@ import { isUniqueViolation } from "../db/errors";
 import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/open-prisma";
 
-type Names = { prenoms: string[]; nomNaissance: string; nomUsage: string | null };
+import { displayName } from "../identity/person-name";
 
-/** "Julien DURAND": first prénom and the name in use, in capitals. */
-export function displayName(p: Names): string {
-  return `${p.prenoms[0] ?? ""} ${(p.nomUsage ?? p.nomNaissance).toLocaleUpperCase("fr-FR")}`.trim();
-}
+export { displayName };
 
 export type DelegationContext = {
   foyerId: string;

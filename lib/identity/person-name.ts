@@ -14,3 +14,10 @@ export function normaliseName(name: string): string {
     .replace(/[\s\-‐‑–—'’]+/g, " ")
     .trim();
 }
+
+export type PersonNames = { prenoms: string[]; nomNaissance: string; nomUsage: string | null };
+
+/** "Karim BERNARD": the first prénom and the name in use, in capitals — how the portal names a person to others. */
+export function displayName(p: PersonNames): string {
+  return `${p.prenoms[0] ?? ""} ${(p.nomUsage ?? p.nomNaissance).toLocaleUpperCase("fr-FR")}`.trim();
+}

@@ -62,7 +62,7 @@ describe(`historique des actions du dossier (${testDatabaseKind()})`, () => {
 
   it("un droit fabriqué à la main (pas délivré par decideAccess) ne lit rien", async () => {
     const real = await grantOf("thomas", "0698765");
-    const forged = { ...real, capabilities: new Set(real.capabilities) } as AccessGrant;
+    const forged = { ...real, capabilities: [...real.capabilities] } as AccessGrant;
     await expect(foyerActions(t.db, forged)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
@@ -133,7 +133,7 @@ describe(`actions sur ses propres données (${testDatabaseKind()})`, () => {
   });
 
   it("un droit sur soi fabriqué à la main ne lit rien", async () => {
-    const forged = Object.freeze({ acteurId: ids.ines!, sujetId: ids.sophie!, capabilities: new Set(["VOIR_SES_DONNEES"] as const), decidedAt: new Date() });
+    const forged = Object.freeze({ acteurId: ids.ines!, sujetId: ids.sophie!, capabilities: ["VOIR_SES_DONNEES"] as const, decidedAt: new Date() });
     await expect(ownDataActions(t.db, forged)).rejects.toThrow(/Accès refusé/);
   });
 });
