@@ -113,6 +113,12 @@ describe(`changement de coordonnées depuis l'espace (${testDatabaseKind()})`, (
     expect(await t.db.journalAudit.count({ where: { type: "COORDONNEE_MODIFIEE", sujetId: lea.sujetId } })).toBe(0);
     expect(await cancelContactChange(t.db, lea, { type: "MOBILE" })).toBe(true);
     expect(await t.db.coordonneeEnAttente.count({ where: { personneId: lea.sujetId } })).toBe(0);
+    // Once cancelled, the code confirms nothing and no new code can be asked for.
+    expect(await confirmContactChange(t.db, keys, transports, lea, { type: "MOBILE", code, ip: freshIp(), now })).toMatchObject({ ok: false, reason: "AUCUN_CHANGEMENT" });
+    expect(await resendContactChangeCode(t.db, keys, transports, lea, { type: "MOBILE", ip: freshIp() })).toMatchObject({ ok: false, reason: "AUCUN_CHANGEMENT" });
+    expect(await pendingChangeCode(t.db, keys, lea, { type: "MOBILE" })).toBeNull();
+    expect(await cancelContactChange(t.db, lea, { type: "MOBILE" })).toBe(false);
+    expect(await readContacts(t.db, keys, lea.sujetId)).toEqual(before);
   });
 
   it("un code envoyé à une valeur remplacée depuis ne confirme pas la nouvelle", async () => {
