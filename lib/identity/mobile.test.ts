@@ -22,16 +22,26 @@ describe("parseMobile — formats acceptés", () => {
   });
 
   it("les mobiles métropolitains en 07 sont acceptés", () => {
-    expect(parseMobile("07 12 34 56 78")).toEqual(ok("+33712345678"));
+    expect(parseMobile("07 45 67 89 01")).toEqual(ok("+33745678901"));
   });
 
-  it("la tranche 06 39 (fiction ARCEP des données de démonstration) reste un numéro +33", () => {
+  it("la tranche 06 39 98 (réservée à la fiction par l'ARCEP, nos personas) reste un numéro +33", () => {
     expect(parseMobile("0639981001")).toEqual(ok("+33639981001"));
+    expect(parseMobile("06 39 98 99 99")).toEqual(ok("+33639989999"));
+    expect(parseMobile("+33 6 39 98 10 01")).toEqual(ok("+33639981001"));
+    expect(parseMobile("+262 6 39 98 10 01")).toEqual(ko(MOBILE_MESSAGES.indicatif));
+  });
+
+  it("hors de la tranche de fiction, un mobile en 0639 est un numéro de Mayotte (+262)", () => {
+    expect(parseMobile("06 39 01 23 45")).toEqual(ok("+262639012345"));
+    expect(parseMobile("06 39 40 12 34")).toEqual(ok("+262639401234"));
+    expect(parseMobile("+262 639 01 23 45")).toEqual(ok("+262639012345"));
+    expect(parseMobile("+33 6 39 01 23 45")).toEqual(ko(MOBILE_MESSAGES.indicatif));
   });
 
   it.each([
     ["0690 12 34 56", "+590690123456"],
-    ["0691 12 34 56", "+590691123456"],
+    ["0691 22 34 56", "+590691223456"],
     ["0694 12 34 56", "+594694123456"],
     ["0696 12 34 56", "+596696123456"],
     ["0697 12 34 56", "+596697123456"],
@@ -61,9 +71,22 @@ describe("parseMobile — messages d'erreur", () => {
     expect(parseMobile("08 00 12 34 56")).toEqual(ko(MOBILE_MESSAGES.special));
   });
 
-  it("un numéro étranger est refusé : seuls les mobiles français sont acceptés", () => {
+  it("un numéro étranger est refusé : les SMS ne partent que vers les mobiles français, le message le dit", () => {
     for (const foreign of ["+44 7911 123456", "+1 415 555 2671", "0044 7911 123456", "+32 470 12 34 56"]) {
-      expect(parseMobile(foreign)).toEqual(ko("Seuls les numéros de mobile français sont acceptés."));
+      expect(parseMobile(foreign)).toEqual(ko(MOBILE_MESSAGES.etranger));
+    }
+    expect(MOBILE_MESSAGES.etranger).toContain("nos SMS ne sont envoyés qu'à ces numéros");
+  });
+
+  it("un 06 ou 07 hors des tranches attribuées aux mobiles est refusé comme inexistant", () => {
+    for (const unassigned of ["07 00 00 00 00", "06 39 80 00 00", "0691 12 34 56"]) {
+      expect(parseMobile(unassigned)).toEqual(ko(MOBILE_MESSAGES.inexistant));
+    }
+  });
+
+  it("un numéro fixe d'outre-mer (0590, 0262…) est refusé comme fixe", () => {
+    for (const fixe of ["05 90 12 34 56", "02 62 12 34 56", "+596 596 30 12 34"]) {
+      expect(parseMobile(fixe)).toEqual(ko(MOBILE_MESSAGES.fixe));
     }
   });
 
@@ -87,6 +110,7 @@ describe("parseMobile — messages d'erreur", () => {
   it("un indicatif qui ne correspond pas à la tranche du mobile est signalé", () => {
     expect(parseMobile("+33 6 90 12 34 56")).toEqual(ko(MOBILE_MESSAGES.indicatif));
     expect(parseMobile("+590 6 12 34 56 78")).toEqual(ko(MOBILE_MESSAGES.indicatif));
+    expect(parseMobile("+262 6 12 34 56 78")).toEqual(ko(MOBILE_MESSAGES.indicatif));
   });
 });
 
@@ -94,6 +118,11 @@ describe("affichage des mobiles", () => {
   it("un numéro E.164 est affiché au format national par paires", () => {
     expect(formatMobileForDisplay("+33639981001")).toBe("06 39 98 10 01");
     expect(formatMobileForDisplay("+590690123456")).toBe("06 90 12 34 56");
+    expect(formatMobileForDisplay("+262639012345")).toBe("06 39 01 23 45");
+  });
+
+  it("un numéro étranger valide (jamais produit par parseMobile) est affiché au format international", () => {
+    expect(formatMobileForDisplay("+447911123456")).toBe("+44 7911 123456");
   });
 
   it("une valeur inattendue est affichée telle quelle", () => {
@@ -108,16 +137,23 @@ describe("affichage des mobiles", () => {
 });
 
 describe("parseMobile — propriétés", () => {
+  // Any 06/07 number: some are allocated mobiles, some are not; the properties hold for those accepted.
   const nationalMobileArb = fc
     .tuple(fc.constantFrom("6", "7"), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }))
     .map(([first, rest]) => `0${first}${rest.join("")}`);
+  // Numbers surely accepted: the fiction range, and real ranges of each region.
+  const acceptedArb = fc
+    .tuple(fc.constantFrom("063998", "061234", "074567", "063901", "069212", "069312", "069000", "069420", "069620", "069720"), fc.integer({ min: 0, max: 9999 }))
+    .map(([prefix, n]) => `${prefix}${String(n).padStart(4, "0")}`);
 
-  it("la normalisation fait l'aller-retour par le format d'affichage", () => {
+  it("parse(format(x)) = x : la normalisation fait l'aller-retour par le format d'affichage", () => {
     fc.assert(
-      fc.property(nationalMobileArb, (national) => {
+      fc.property(fc.oneof(nationalMobileArb, acceptedArb), (national) => {
         const r = parseMobile(national);
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
+        if (!r.ok) {
+          expect(r.error).toBe(MOBILE_MESSAGES.inexistant);
+          return;
+        }
         expect(r.value).toMatch(/^\+(33|262|590|594|596)[67]\d{8}$/);
         expect(formatMobileForDisplay(r.value).replace(/ /g, "")).toBe(national);
         expect(parseMobile(formatMobileForDisplay(r.value))).toEqual(r);
@@ -127,10 +163,19 @@ describe("parseMobile — propriétés", () => {
     );
   });
 
+  it("les numéros des tranches attribuées (et de la fiction) sont toujours acceptés", () => {
+    fc.assert(
+      fc.property(acceptedArb, (national) => {
+        expect(parseMobile(national).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("les séparateurs (espaces, points, tirets) n'importe où ne changent pas le résultat", () => {
     const sepArb = fc.constantFrom("", "", " ", ".", "-", "\u00a0");
     fc.assert(
-      fc.property(nationalMobileArb, fc.array(sepArb, { minLength: 10, maxLength: 10 }), (national, seps) => {
+      fc.property(fc.oneof(nationalMobileArb, acceptedArb), fc.array(sepArb, { minLength: 10, maxLength: 10 }), (national, seps) => {
         const spaced = [...national].map((c, i) => c + (seps[i] ?? "")).join("");
         expect(parseMobile(spaced)).toEqual(parseMobile(national));
       }),

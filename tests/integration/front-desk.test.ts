@@ -34,7 +34,7 @@ describe(`accueil : dossier:voir (${testDatabaseKind()})`, () => {
     expect(out).toContain("Rôle : allocataire");
     expect(out).toContain("Sophie BERNARD, allocataire");
     expect(out).toContain("Karim BERNARD, conjoint");
-    expect(out).toMatch(/AF \(allocations familiales\) : [\d\s ,]+€ par mois/);
+    expect(out).toMatch(/AF \(Allocations familiales\) : [\d\s ,]+€ par mois/);
     expect(out).toMatch(/Derniers paiements :\n  - \d\d\/\d\d\/\d{4} : /);
     expect(out).not.toContain(NOTHING);
   });
