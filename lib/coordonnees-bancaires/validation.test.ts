@@ -86,7 +86,7 @@ const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** A random BBAN matching a country's pattern, e.g. ^[0-9]{10}[A-Z0-9]{11}[0-9]{2}$. */
 function bbanArbitrary(pattern: string): fc.Arbitrary<string> {
-  const parts = [...pattern.matchAll(/\[([^\]]+)\]\{(\d+)\}/g)].map(([, set, count]) => {
+  const parts = [...pattern.matchAll(/\[([^\]]+)\]\{(\d+)\}/g)].map(([, set = "", count]) => {
     const alphabet = (set.includes("0-9") ? DIGITS : "") + (set.includes("A-Z") ? LETTERS : "") + (set.includes("a-z") ? LETTERS.toLowerCase() : "");
     return fc.array(fc.constantFrom(...alphabet), { minLength: Number(count), maxLength: Number(count) }).map((chars) => chars.join(""));
   });
