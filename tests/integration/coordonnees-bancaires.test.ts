@@ -261,7 +261,7 @@ describe(`coordonnées bancaires : le code (${testDatabaseKind()})`, () => {
 
 describe(`coordonnées bancaires : au repos (${testDatabaseKind()})`, () => {
   it("aucun IBAN n'apparaît en clair dans aucune colonne d'aucune table (coordonnées, changements, journal, boîte d'envoi)", async () => {
-    const tables = await t.db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+    const tables = await t.db.$queryRaw<{ table_name: string }[]>`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
     expect(tables.map((r) => r.table_name)).toEqual(expect.arrayContaining(["CoordonneesBancaires", "ChangementCoordonneesBancaires", "JournalAudit", "MessageSortant"]));
     expect(await t.db.changementCoordonneesBancaires.count()).toBeGreaterThan(0);
     for (const { table_name } of tables) {
