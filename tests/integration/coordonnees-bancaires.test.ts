@@ -18,6 +18,7 @@ import { BANK_MESSAGES } from "../../lib/coordonnees-bancaires/validation";
 import { decryptField } from "../../lib/crypto/field-encryption";
 import type { Transports } from "../../lib/messaging/transports";
 import { CODE_MESSAGES, MAX_CODE_TRIES } from "../../lib/verification/code-messages";
+import { DEMO_IBANS } from "../../prisma/seed/seed-coordonnees-bancaires";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
 import { seedTestFixtures } from "../../prisma/seed/test-fixtures";
 import { demoKeys } from "../support/demo-keys";
@@ -78,6 +79,12 @@ async function changeThrough(grant: AccessGrant, recipient: string, input = form
 }
 
 describe(`coordonnées bancaires : qui peut les modifier (${testDatabaseKind()})`, () => {
+  it("chaque dossier de démonstration a un compte enregistré, montré sans son IBAN", async () => {
+    const grant = await grantOf("BERNARD", "Sophie", "0523456");
+    expect(await currentIban("0523456")).toBe(DEMO_IBANS["0523456"]);
+    expect(await currentBankDetails(t.db, grant)).toEqual({ pays: "FR", paysNom: "France", ibanFin: "5680", bic: "DEMOFRPP", titulaire: "Sophie BERNARD", enregistreesLe: expect.any(Date) });
+  });
+
   it("l'allocataire (Sophie) les modifie avec le code reçu ; journal « titulaire » ; avis à toutes ses coordonnées confirmées", async () => {
     const grant = await grantOf("BERNARD", "Sophie", "0523456");
     const outbox = await t.db.messageSortant.count();
@@ -112,8 +119,8 @@ describe(`coordonnées bancaires : qui peut les modifier (${testDatabaseKind()})
     expect(toSophie).toHaveLength(1);
     expect(toSophie[0]!.text).toContain("se termine par 3000");
     expect(await sinks.received((m) => m.to.includes("+33639981004") && /vous avez modifie l'IBAN du dossier 0523456/.test(m.text))).toHaveLength(1);
-    // The history is kept: two rows, one current.
-    expect(await t.db.coordonneesBancaires.count({ where: { foyerId: grant.dossier.id } })).toBe(2);
+    // The history is kept: the demo account, Sophie's, Karim's; one current.
+    expect(await t.db.coordonneesBancaires.count({ where: { foyerId: grant.dossier.id } })).toBe(3);
     expect(await currentRows("0523456")).toHaveLength(1);
   });
 
@@ -188,7 +195,7 @@ describe(`coordonnées bancaires : le code (${testDatabaseKind()})`, () => {
     const wrong = code === "000000" ? "111111" : "000000";
     expect(await confirmBankDetailsChange(t.db, keys, grant, { code: wrong, ip: freshIp() })).toEqual({ ok: false, reason: "INCORRECT", essaisRestants: MAX_CODE_TRIES - 1, message: CODE_MESSAGES.incorrect(MAX_CODE_TRIES - 1) });
     expect(await confirmBankDetailsChange(t.db, keys, grant, { code: "12a", ip: freshIp() })).toMatchObject({ ok: false, reason: "MAL_FORME" });
-    expect(await currentIban("0745678")).toBeNull();
+    expect(await currentIban("0745678")).toBe(DEMO_IBANS["0745678"]);
     expect(await confirmBankDetailsChange(t.db, keys, grant, { code, ip: freshIp() })).toMatchObject({ ok: true, dejaApplique: false });
     expect(await currentIban("0745678")).toBe(IBAN_A);
   });
@@ -200,7 +207,7 @@ describe(`coordonnées bancaires : le code (${testDatabaseKind()})`, () => {
     const code = await codeReceivedBy("+33639981008");
     expect(await confirmBankDetailsChange(t.db, keys, grant, { code, ip: freshIp() })).toEqual({ ok: false, reason: "CHANGEMENT_EXPIRE", message: BANK_FLOW_MESSAGES.changementExpire });
     expect(await pendingBankDetailsChange(t.db, keys, grant)).toBeNull();
-    expect(await currentIban("0967890")).toBeNull();
+    expect(await currentIban("0967890")).toBe(DEMO_IBANS["0967890"]);
   });
 
   it("un code déjà utilisé ne resservira pas : une seconde demande avec l'ancien code est refusée", async () => {
@@ -267,7 +274,7 @@ describe(`coordonnées bancaires : au repos (${testDatabaseKind()})`, () => {
     for (const { table_name } of tables) {
       const rows = await t.db.$queryRawUnsafe<{ ligne: string }[]>(`SELECT row_to_json(t)::text AS ligne FROM "${table_name}" t`);
       for (const { ligne } of rows) {
-        for (const iban of [IBAN_A, IBAN_B, "30006000011234567890", "370400440532013000"]) expect(ligne, table_name).not.toContain(iban);
+        for (const iban of [IBAN_A, IBAN_B, "30006000011234567890", "370400440532013000", ...Object.values(DEMO_IBANS)]) expect(ligne, table_name).not.toContain(iban);
       }
     }
   });
