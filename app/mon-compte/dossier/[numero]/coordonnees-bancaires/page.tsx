@@ -37,6 +37,7 @@ export default async function CoordonneesBancairesPage({
         {modifiees && (
           <Alert
             severity="success"
+            as="h2"
             className="fr-mb-4w"
             title="Les nouvelles coordonnées bancaires sont enregistrées"
             description="Les prochains paiements seront versés sur ce compte. L'allocataire du dossier en est averti sur ses coordonnées confirmées."
