@@ -14,6 +14,9 @@ const THOMAS = ["179067505612310", "Seine2026Caf"] as const;
 const INES = ["281109205004516", "Nanterre2026Caf"] as const;
 const LEA = ["295072A00402138", "Maquis2026Caf"] as const;
 
+// The first test meets a freshly started portal (first renders, argon2): give every test room.
+test.describe.configure({ timeout: 120_000 });
+
 const pathOf = (numero: string) => `/mon-compte/dossier/${numero}/coordonnees-bancaires`;
 
 async function login(page: Page, [identifiant, motDePasse]: readonly [string, string]) {
