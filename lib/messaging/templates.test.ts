@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accountActivated, delegationGranted, escapeHtml, formatDateHeure, franceConnectConnection, identifierReminder, isGsm7, newConnection, passwordChanged, repeatedLoginFailures, verificationCode, type MessageContent, type UsageCode } from "./templates";
 
 const date = new Date("2026-09-12T12:05:00Z");
-const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "connexion protégée", "mot de passe oublié", "identifiant oublié"];
+const USAGES: UsageCode[] = ["confirmation des coordonnées", "double authentification", "connexion protégée", "mot de passe oublié", "identifiant oublié", "coordonnées bancaires"];
 
 const ALL: [string, MessageContent][] = [
   ...USAGES.map((usage): [string, MessageContent] => [`code (${usage})`, verificationCode({ code: "482913", validiteMinutes: 15, usage })]),

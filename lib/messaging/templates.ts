@@ -8,7 +8,7 @@ export type EmailContent = { sujet: string; texte: string; html: string };
 export type SmsContent = { texte: string };
 export type MessageContent = { email: EmailContent; sms: SmsContent };
 
-export type UsageCode = "confirmation des coordonnées" | "double authentification" | "connexion protégée" | "mot de passe oublié" | "identifiant oublié";
+export type UsageCode = "confirmation des coordonnées" | "double authentification" | "connexion protégée" | "mot de passe oublié" | "identifiant oublié" | "coordonnées bancaires";
 
 export const SUBJECT_PREFIX = "Mon Compte —";
 
@@ -102,6 +102,13 @@ const USAGES: Record<UsageCode, { but: string; sujet: string; sms: string; siCeP
     sujet: "code pour choisir un nouveau mot de passe",
     sms: "changer de mot de passe",
     siCePasVous: "Si vous n'avez rien demandé, ne tenez pas compte de ce message : votre mot de passe actuel reste valable.",
+  },
+  "coordonnées bancaires": {
+    but: "confirmer le changement des coordonnées bancaires du dossier",
+    sujet: "code pour changer des coordonnées bancaires",
+    sms: "changer des coordonnees bancaires",
+    siCePasVous:
+      "Si vous n'êtes pas en train de changer des coordonnées bancaires, quelqu'un utilise peut-être votre espace : ne donnez ce code à personne, changez votre mot de passe et prévenez votre Caf.",
   },
   "identifiant oublié": {
     but: "retrouver votre identifiant",

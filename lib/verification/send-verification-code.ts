@@ -27,6 +27,8 @@ export const CODE_PURPOSES = {
   MOT_DE_PASSE_OUBLIE: { objet: "MOT_DE_PASSE_OUBLIE", usage: "mot de passe oublié" },
   /** The code a protected account needs before its password is checked (lib/auth/protected-login-code.ts). */
   CONNEXION_PROTEGEE: { objet: "connexion-protegee", usage: "connexion protégée" },
+  /** The code that confirms a change of a dossier's bank details (lib/coordonnees-bancaires/bank-details-service.ts). */
+  MODIFICATION_COORDONNEES_BANCAIRES: { objet: "modification-coordonnees-bancaires", usage: "coordonnées bancaires" },
 } as const satisfies Record<string, { objet: string; usage: UsageCode }>;
 
 export type CodePurpose = keyof typeof CODE_PURPOSES;

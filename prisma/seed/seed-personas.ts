@@ -12,6 +12,7 @@ import { hashPassword } from "../../lib/auth/password-hash";
 import { parseNir } from "../../lib/identity/nir";
 import { parseMobile } from "../../lib/identity/mobile";
 import { parseEmail } from "../../lib/identity/email";
+import { seedDemoBankDetails } from "./seed-coordonnees-bancaires";
 
 export type PersonaLieuNaissance = { pays: string; codeInsee?: string; commune?: string; ville?: string };
 
@@ -238,6 +239,7 @@ export async function seedPersonas(
           });
         }
       }
+      await seedDemoBankDetails(tx, keys, DEMO_DROITS_DEPUIS);
       return { created: true, foyers: PERSONAS.foyers.length, personnes };
     },
     { timeout: 60_000 },
