@@ -33,7 +33,7 @@ export default async function SeparationPage({
                 severity="success"
                 small
                 className="fr-mb-3w"
-                description={`Votre déclaration est enregistrée. ${couple.autreMembre.nomAffiche} en est informé, et la délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
+                description={`Votre déclaration est enregistrée et ${couple.autreMembre.nomAffiche} en est informé(e). La délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
               />
             )}
             {query.deja === "1" && (
