@@ -1,9 +1,12 @@
 // The délégation de gestion, decided by the access module: Sophie withdraws it (Karim is told, and his already-open
 // session loses the dossier at his next request), then grants it again (Karim is told); Karim, a conjoint, gets the
 // not-found page on the délégation pages. The délégation ends as it started: granted (other specs rely on it).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
 import { latestCodeSentTo } from "./messages";
+
+// This machine is shared by several test runs: the portal may answer slowly, give each check more time.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 async function signedIn(browser: Browser, identifiant: string, motDePasse: string, email?: string) {
   const context = await browser.newContext();
@@ -18,11 +21,12 @@ async function signIn(page: Page, browser: Browser, identifiant: string, motDePa
   await page.locator("#motDePasse").fill(motDePasse);
   await page.getByRole("button", { name: "Se connecter" }).click();
   if (email) {
-    await expect(page).toHaveURL(/\/connexion\/code$/);
+    await expect(page).toHaveURL(/\/connexion\/code$/, { timeout: 30_000 });
     await page.locator("#code").fill(await latestCodeSentTo(browser, email));
     await page.getByRole("button", { name: "Valider" }).click();
   }
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  // A shared 2-core machine: a cold portal may take a while to answer the first login.
+  await expect(page).toHaveURL(/\/tableau-de-bord$/, { timeout: 30_000 });
 }
 
 /** The newest message to this recipient on /dev/messages, as text. */
@@ -79,7 +83,7 @@ test("Léa, allocataire seule, ne voit jamais la délégation : page introuvable
   await page.locator("#identifiant").fill("295072A00402138");
   await page.locator("#motDePasse").fill("Maquis2026Caf");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/, { timeout: 30_000 });
   for (const path of ["/mon-compte/delegation", "/mon-compte/dossier/0745678/delegation", "/mon-compte/dossier/0745678/separation"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
