@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: "npm start", // the README's own start command
     url: `http://localhost:${port}/connexion`,
-    timeout: 240_000,
+    // A cold production build comes first (npm start builds when needed): several minutes on a 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     // Its own database, message sinks, FranceConnect stand-in and message file (tests/support/portal-env.ts).
     env: portalEnv(port, dataDir, path.join(dataDir, "..", `${path.basename(dataDir)}-messages.jsonl`)),

@@ -11,6 +11,7 @@ import { clearLostContactsNotice, lostContactsNotice } from "@/lib/contacts/cont
 import { db } from "@/lib/db/client";
 import { delegationState, dossierPrestations } from "@/lib/dossier/dossier-view";
 import { personSummary } from "@/lib/foyer/person-summary";
+import { separationEnCours } from "@/lib/separation";
 import { DossierCard, type DossierCardData } from "./_components/dossier-card";
 import { PERSONAL_LINKS } from "./_lib/space-links";
 
@@ -34,6 +35,7 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
       grant,
       delegation: await delegationState(prisma, grant),
       prestations: can(grant, "VOIR_DOSSIER") ? await dossierPrestations(prisma, grant, now) : null,
+      separation: can(grant, "VOIR_DOSSIER") || can(grant, "DECLARER_SEPARATION") ? await separationEnCours(grant, prisma) : null,
     })),
   );
   // Told once: the notice goes once shown here (the contact step of the wizard shows it until new ones are saved).

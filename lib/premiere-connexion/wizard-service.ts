@@ -85,11 +85,13 @@ export async function answerDelegation(db: Database, keys: FieldKeys, input: Act
   const state = await openStep(db, input, "delegation");
   if (!state?.delegation) return { ok: false, reason: "ETAPE_INDISPONIBLE" };
   const { foyerId, conjoint, dejaActive } = state.delegation;
+  const delegation = state.delegation;
   const grant = input.accorder && !dejaActive;
   try {
     await db.$transaction(async (tx) => {
       if (grant) {
-        await grantDelegationIn(tx, { foyerId, conjoint, active: null }, { personneId: input.personneId, ip: input.ip, now }, "premiere-connexion");
+        // The conjoint hears of it on their confirmed contact details, like a grant from the space.
+        await grantDelegationIn(tx, keys, delegation, { ip: input.ip, now }, "premiere-connexion");
         await queueBasculeNotices(tx, keys, {
           personneId: input.personneId,
           now,

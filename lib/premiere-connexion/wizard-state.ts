@@ -9,7 +9,7 @@ export type WizardState = WizardProgress & {
   compteId: string;
   etat: string;
   /** Set for an allocataire in a couple: the foyer and the conjoint who may receive the délégation. */
-  delegation: { foyerId: string; conjoint: DelegationContext["conjoint"]; dejaActive: boolean } | null;
+  delegation: (Pick<DelegationContext, "foyerId" | "numeroAllocataire" | "delegant" | "conjoint"> & { dejaActive: boolean }) | null;
 };
 
 export async function loadWizardState(db: Database, personneId: string): Promise<WizardState | null> {
@@ -19,7 +19,10 @@ export async function loadWizardState(db: Database, personneId: string): Promise
   });
   if (!compte) return null;
   const context = await delegationContext(db, personneId);
-  const delegation = context ? { foyerId: context.foyerId, conjoint: context.conjoint, dejaActive: context.active !== null } : null;
+  // The access module decides (GERER_DELEGATION): only the allocataire of a foyer in a couple gets this step.
+  const delegation = context
+    ? { foyerId: context.foyerId, numeroAllocataire: context.numeroAllocataire, delegant: context.delegant, conjoint: context.conjoint, dejaActive: context.active !== null }
+    : null;
   const progress = wizardProgress({
     cguAcceptees: await hasAcceptedCurrentCgu(db, personneId),
     motDePasseChoisi: compte.motDePasseHash !== null,

@@ -109,8 +109,8 @@ describe(`historique des actions du dossier (${testDatabaseKind()})`, () => {
 describe(`actions sur ses propres données (${testDatabaseKind()})`, () => {
   it("chacun voit les actions sur ses données, « par vous » avec son adresse, et les démarches qui le concernent", async () => {
     await journal(t.db, { type: "MOT_DE_PASSE_MODIFIE", acteur: ids.sophie!, sujetId: ids.sophie!, ip: SOPHIE_IP });
-    await withdrawDelegation(t.db, { personneId: ids.sophie!, ip: SOPHIE_IP });
-    await grantDelegation(t.db, { personneId: ids.sophie!, ip: SOPHIE_IP });
+    await withdrawDelegation(t.db, demoKeys(), await grantOf("sophie", "0523456"), { ip: SOPHIE_IP });
+    await grantDelegation(t.db, demoKeys(), await grantOf("sophie", "0523456"), { ip: SOPHIE_IP });
 
     const sophie = await ownDataActions(t.db, decideSelfAccess(ids.sophie!));
     expect(sophie.entries.map((e) => e.phrase)).toContain("Mot de passe modifié par vous");

@@ -11,6 +11,7 @@ import { activateIfComplete, answerDelegation, chooseFirstPassword, finishContac
 import { loadWizardState } from "../../lib/premiere-connexion/wizard-state";
 import { seedPersonas } from "../../prisma/seed/seed-personas";
 import { demoKeys } from "../support/demo-keys";
+import { confirmedContactsOf, queuedNotices } from "../support/notices";
 import { startLocalSinks, type LocalSinks } from "../support/local-sinks";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
@@ -102,8 +103,14 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
 
     state = await loadWizardState(t.db, claire.personneId);
     expect(state?.current).toBe("delegation");
-    expect(await answerDelegation(t.db, keys, { ...actor, accorder: true })).toEqual({ ok: true, accordee: true });
+    // Julien's mobile confirmed meanwhile: the grant made in the wizard tells him there, and only him.
     const julien = await personOf("DURAND", "Julien");
+    await t.db.coordonnee.updateMany({ where: { personneId: julien.personneId, type: "MOBILE" }, data: { verifiee: true, verifieeLe: new Date() } });
+    const beforeGrant = new Date();
+    expect(await answerDelegation(t.db, keys, { ...actor, accorder: true })).toEqual({ ok: true, accordee: true });
+    const toJulien = (await queuedNotices(t.db, keys, beforeGrant)).filter((n) => n.texte?.includes("vous a ete deleguee"));
+    expect(toJulien.map((n) => n.destinataire)).toEqual(await confirmedContactsOf(t.db, keys, julien.personneId));
+    await t.db.coordonnee.updateMany({ where: { personneId: julien.personneId, type: "MOBILE" }, data: { verifiee: false, verifieeLe: null } });
     const delegation = await t.db.delegation.findFirstOrThrow({ where: { delegantId: claire.personneId, retireeLe: null } });
     expect(delegation.delegataireId).toBe(julien.personneId);
     const journalEntry = await t.db.journalAudit.findFirst({ where: { type: "DELEGATION_ACCORDEE", acteur: claire.personneId } });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { can, type AccessGrant } from "@/lib/access/access-grant";
 import { formatDateFr } from "@/lib/auth/format-date";
 import type { DelegationState, DossierPrestation, NextPayment } from "@/lib/dossier/dossier-view";
+import type { SeparationEnCours } from "@/lib/separation";
 import { formatEuros, prestationLabel } from "@/lib/dossier/prestations";
 import { DOSSIER_LINKS } from "../_lib/space-links";
 
@@ -19,16 +20,22 @@ export type DossierCardData = {
   grant: AccessGrant;
   delegation: DelegationState;
   prestations: { prestations: DossierPrestation[]; prochainPaiement: NextPayment | null } | null;
+  separation: SeparationEnCours | null;
 };
 
 export function DossierCard({ data }: { data: DossierCardData }) {
-  const { grant, delegation, prestations } = data;
+  const { grant, delegation, prestations, separation } = data;
   const numero = grant.dossier.numeroAllocataire;
   const links = DOSSIER_LINKS.filter((link) => can(grant, link.capability));
   return (
     <section className="fr-mb-6w" aria-labelledby={`dossier-${numero}`}>
       <h2 id={`dossier-${numero}`}>Dossier n° {numero}</h2>
       <p>{ROLE_SENTENCES[grant.role]}</p>
+      {separation && (
+        <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">
+          Séparation déclarée le {formatDateFr(separation.declareeLe)} {separation.parVous ? "par vous" : `par ${separation.declarant}`}, en cours de traitement
+        </p>
+      )}
       {delegation.kind === "accordee" && <p>Vous avez délégué la gestion de votre dossier à {delegation.a}.</p>}
       {delegation.kind === "recue" && <p>{delegation.de} vous a délégué la gestion du dossier : vous pouvez le consulter et faire ses démarches.</p>}
       {delegation.kind === "aucune-accordee" && <p>Vous n&apos;avez pas délégué la gestion de votre dossier.</p>}

@@ -9,7 +9,7 @@ export const DOSSIER_LINKS: readonly DossierLink[] = [
   { capability: "VOIR_DOSSIER", label: "Voir le dossier : foyer, prestations et paiements", href: (n) => `/mon-compte/dossier/${n}` },
   { capability: "FAIRE_DEMARCHES", label: "Modifier les coordonnées bancaires", href: (n) => `/mon-compte/dossier/${n}/coordonnees-bancaires` },
   { capability: "DECLARER_SEPARATION", label: "Déclarer une séparation", href: (n) => `/mon-compte/dossier/${n}/separation` },
-  { capability: "GERER_DELEGATION", label: "Délégation de gestion du dossier", href: () => "/mon-compte/delegation" },
+  { capability: "GERER_DELEGATION", label: "Délégation de gestion du dossier", href: (n) => `/mon-compte/dossier/${n}/delegation` },
   { capability: "VOIR_JOURNAL_DOSSIER", label: "Historique des actions du dossier", href: (n) => `/mon-compte/dossier/${n}/historique` },
 ];
 

@@ -8,13 +8,15 @@ import { clockNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { dossierOverview } from "@/lib/dossier/dossier-view";
 import { formatEuros, formatPeriode, prestationLabel } from "@/lib/dossier/prestations";
+import { separationEnCours } from "@/lib/separation";
 
 export const metadata: Metadata = { title: "Mon dossier" };
 
 export default async function DossierPage({ params }: { params: Promise<{ numero: string }> }) {
   const { numero } = await params;
   const { grant } = await requireCanActFor(numero, "VOIR_DOSSIER");
-  const dossier = await dossierOverview(await db(), grant, clockNow());
+  const prisma = await db();
+  const [dossier, separation] = await Promise.all([dossierOverview(prisma, grant, clockNow()), separationEnCours(grant, prisma)]);
   const base = `/mon-compte/dossier/${dossier.numeroAllocataire}`;
   return (
     <>
@@ -23,6 +25,17 @@ export default async function DossierPage({ params }: { params: Promise<{ numero
         Dossier n° {dossier.numeroAllocataire}
         {dossier.radie ? " — fermé par la Caf" : ""}
       </p>
+      {separation && (
+        <div className="fr-notice fr-notice--info fr-mb-4w">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">
+                Séparation déclarée le {formatDateFr(separation.declareeLe)} {separation.parVous ? "par vous" : `par ${separation.declarant}`} : demande en cours de traitement par la Caf.
+              </p>
+            </div>
+          </div>
+        </div>
+      )}
       {grant.basis === "delegation" && <p>Vous consultez ce dossier grâce à la délégation de gestion que l&apos;allocataire vous a accordée.</p>}
 
       <h2>Composition du foyer</h2>
