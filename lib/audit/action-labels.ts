@@ -36,6 +36,8 @@ export const ACTION_LABELS = {
 
   // Changes to the person's own data.
   COORDONNEE_MODIFIEE: { categorie: "donnees", libelle: "Coordonnée modifiée" },
+  COORDONNEE_CHANGEMENT_DEMANDE: { categorie: "donnees", libelle: "Changement de coordonnée demandé, en attente de son code" },
+  COORDONNEE_SUPPRIMEE: { categorie: "donnees", libelle: "Coordonnée supprimée" },
   COORDONNEES_ENREGISTREES: { categorie: "donnees", libelle: "Adresse électronique et numéro de mobile enregistrés" },
   COORDONNEE_CONFIRMEE: { categorie: "donnees", libelle: "Coordonnée confirmée par un code" },
   COORDONNEE_RETIREE_CONFIRMEE_AILLEURS: { categorie: "donnees", libelle: "Coordonnée non confirmée retirée : une autre personne l'a confirmée comme la sienne", acteurMasque: true },
@@ -140,6 +142,12 @@ function libelleOf(row: JournalRow, label: ActionLabel): string {
   const which = detail(row.details, "coordonnee") ?? detail(row.details, "canal");
   if ((row.type === "COORDONNEE_MODIFIEE" || row.type === "COORDONNEE_CONFIRMEE") && typeof which === "string" && COORDONNEE_NAMES[which]) {
     return `${COORDONNEE_NAMES[which]} ${row.type === "COORDONNEE_MODIFIEE" ? "modifié" : "confirmé"}${which === "EMAIL" ? "e" : ""}${row.type === "COORDONNEE_CONFIRMEE" ? " par un code" : ""}`;
+  }
+  if (row.type === "COORDONNEE_SUPPRIMEE" && typeof which === "string" && COORDONNEE_NAMES[which]) {
+    return `${COORDONNEE_NAMES[which]} supprimé${which === "EMAIL" ? "e" : ""}`;
+  }
+  if (row.type === "COORDONNEE_CHANGEMENT_DEMANDE" && typeof which === "string" && COORDONNEE_NAMES[which]) {
+    return `Changement ${which === "EMAIL" ? "d'adresse électronique" : "de numéro de mobile"} demandé, en attente de son code`;
   }
   return label.libelle;
 }
