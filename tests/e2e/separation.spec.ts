@@ -14,7 +14,7 @@ let portal: OwnPortal;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  portal = ownPortal(Number(process.env.E2E_PORT ?? 3100) + 95);
+  portal = ownPortal(Number(process.env.E2E_PORT ?? 3100) + 100);
   await portal.start();
 });
 test.afterAll(async () => portal?.dispose());
