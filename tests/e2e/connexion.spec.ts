@@ -38,12 +38,15 @@ test("la bascule : Claire entre avec le mot de passe du dossier et arrive sur la
   await expectNoAxeViolations(page);
 });
 
+// On an identifier nobody has (valid key), so that the lockout, shown exactly as for a real account, does not lock a
+// persona the next specs sign in with; that even the right password is refused while locked is proven in
+// tests/integration/password-login.test.ts.
 test("6 mauvais mots de passe de suite affichent le verrouillage avec son heure de fin", async ({ page }) => {
   for (let i = 1; i <= 5; i++) {
-    await login(page, "295072A00402138", `Mauvais${i}Caf2026`);
+    await login(page, "170017505699977", `Mauvais${i}Caf2026`);
     await expect(page.locator("#connexion-message")).toContainText("Identifiant ou mot de passe incorrect.");
   }
-  await login(page, "295072A00402138", "Maquis2026Caf");
+  await login(page, "170017505699977", "Maquis2026Caf");
   await expect(page.locator("#connexion-message")).toContainText(/Trop de tentatives de connexion\. Par sécurité, réessayez après \d{2} h \d{2}\./);
   await expectNoAxeViolations(page);
 });
