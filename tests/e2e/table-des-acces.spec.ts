@@ -1,10 +1,21 @@
 // The access table (docs/regles/acces.md), cell by cell, through the real pages: each kind of person opens the page
 // of each capability on their dossier, and gets it or the "page introuvable" — the same answer as for a dossier that
 // does not exist. Then Inès, a conjoint without délégation, goes through every page of the space: nothing of the
-// dossier, no amount, nothing of Thomas.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+// dossier, no amount, nothing of Thomas. On a portal of its own, so that no other spec's changes (a password
+// recovered, a délégation withdrawn) can move a cell.
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
 import { latestCodeSentTo } from "./messages";
+import { ownPortal, type OwnPortal } from "./own-portal";
+
+let portal: OwnPortal;
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  portal = ownPortal(Number(process.env.E2E_PORT ?? 3100) + 110);
+  await portal.start();
+});
+test.afterAll(async () => portal?.dispose());
 
 type Persona = { who: string; nir: string; motDePasse: string; email?: string; numero: string };
 
@@ -42,8 +53,8 @@ const TABLE: [Persona, boolean[]][] = [
   [MARC_CHEZ_SOPHIE, [Y, Y, N, N, N, N, N]],
 ];
 
-export async function signIn(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext();
+async function signIn(browser: Browser, persona: Persona, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: portal.origin, ...options });
   const page = await context.newPage();
   await page.goto("/connexion");
   await page.locator("#identifiant").fill(persona.nir);
@@ -51,10 +62,10 @@ export async function signIn(browser: Browser, persona: Persona): Promise<Page> 
   await page.getByRole("button", { name: "Se connecter" }).click();
   if (persona.email) {
     await expect(page).toHaveURL(/\/connexion\/code$/);
-    await page.locator("#code").fill(await latestCodeSentTo(browser, persona.email));
+    await page.locator("#code").fill(await latestCodeSentTo(browser, persona.email, portal.origin));
     await page.getByRole("button", { name: "Valider" }).click();
   }
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/, { timeout: 30_000 });
   return page;
 }
 
@@ -119,13 +130,8 @@ test("Léa, allocataire seule, ne voit jamais la délégation ; Sophie lit le si
 });
 
 test("tableau de bord et « Mon dossier » : sans violation axe, lisibles sur un téléphone de 390 px et sans JavaScript @mobile", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await page.locator("#identifiant").fill(KARIM.nir);
-  await page.locator("#motDePasse").fill(KARIM.motDePasse);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  const page = await signIn(browser, KARIM, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const context = page.context();
   await expect(page.getByText("Sophie BERNARD vous a délégué la gestion du dossier")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Voir le dossier : foyer, prestations et paiements" }).click();

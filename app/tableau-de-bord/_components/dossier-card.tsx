@@ -33,7 +33,7 @@ export function DossierCard({ data }: { data: DossierCardData }) {
       <p>{ROLE_SENTENCES[grant.role]}</p>
       {separation && (
         <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">
-          Séparation déclarée le {formatDateFr(separation.declareeLe)} {separation.parVous ? "par vous" : `par ${separation.declarant}`}, en cours de traitement
+          Séparation déclarée le {formatDateFr(separation.declareeLe)} {separation.parVous ? "par vous" : can(grant, "VOIR_DOSSIER") ? `par ${separation.declarant}` : "par votre conjoint ou conjointe"}, en cours de traitement
         </p>
       )}
       {delegation.kind === "accordee" && <p>Vous avez délégué la gestion de votre dossier à {delegation.a}.</p>}

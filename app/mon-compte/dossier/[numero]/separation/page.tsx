@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { BackLink } from "@/components/layout/back-link";
+import { can } from "@/lib/access/access-grant";
 import { requireCanActFor } from "@/lib/access/require-can-act-for";
 import { formatDateFr } from "@/lib/auth/format-date";
 import { db } from "@/lib/db/client";
@@ -22,6 +23,10 @@ export default async function SeparationPage({
   const prisma = await db();
   const [enCours, couple] = await Promise.all([separationEnCours(grant, prisma), coupleOf(prisma, grant)]);
   const query = await searchParams;
+  // A conjoint who may not see the dossier is told nothing of the other member, not even their name as the dossier holds it.
+  const named = can(grant, "VOIR_DOSSIER");
+  const autre = named ? couple.autreMembre.nomAffiche : "votre conjoint ou conjointe";
+  const declarant = named || !enCours ? enCours?.declarant : "Votre conjoint ou conjointe";
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
@@ -33,7 +38,7 @@ export default async function SeparationPage({
                 severity="success"
                 small
                 className="fr-mb-3w"
-                description={`Votre déclaration est enregistrée et ${couple.autreMembre.nomAffiche} en est informé(e). La délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
+                description={`Votre déclaration est enregistrée et ${autre} en est informé(e). La délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
               />
             )}
             {query.deja === "1" && (
@@ -42,22 +47,22 @@ export default async function SeparationPage({
             <p className="fr-text--lead">
               {enCours.parVous
                 ? `Votre déclaration du ${formatDateFr(enCours.declareeLe)} est en cours de traitement par la Caf.`
-                : `${enCours.declarant} a déclaré votre séparation le ${formatDateFr(enCours.declareeLe)}. Cette déclaration est en cours de traitement par la Caf.`}
+                : `${declarant} a déclaré votre séparation le ${formatDateFr(enCours.declareeLe)}. Cette déclaration est en cours de traitement par la Caf.`}
             </p>
             <p>Date de séparation déclarée : {formatDateFr(enCours.dateSeparation)}.</p>
             <p>La Caf vous contactera si elle a besoin d&apos;informations. Vous n&apos;avez rien d&apos;autre à faire pour l&apos;instant.</p>
           </>
         ) : (
           <>
-            <p>Vous vivez séparé(e) de {couple.autreMembre.nomAffiche} ? Déclarez-le ici. Après votre déclaration :</p>
+            <p>Vous vivez séparé(e) de {autre} ? Déclarez-le ici. Après votre déclaration :</p>
             <ul>
               <li>la Caf reçoit votre demande et l&apos;examine ; elle pourra vous demander des précisions ;</li>
               <li>la délégation de gestion du dossier, s&apos;il y en a une, prend fin aussitôt ;</li>
-              <li>{couple.autreMembre.nomAffiche} est informé(e) de votre déclaration ;</li>
+              <li>{named ? couple.autreMembre.nomAffiche : "Votre conjoint ou conjointe"} est informé(e) de votre déclaration ;</li>
               <li>le dossier indique que votre déclaration est en cours de traitement.</li>
             </ul>
             <p className="fr-text--sm">Tous les champs sont obligatoires.</p>
-            <SeparationForm numero={grant.dossier.numeroAllocataire} autreMembre={couple.autreMembre.nomAffiche} />
+            <SeparationForm numero={grant.dossier.numeroAllocataire} autreMembre={named ? couple.autreMembre.nomAffiche : "mon conjoint ou ma conjointe"} />
           </>
         )}
         <p className="fr-mt-6w">
