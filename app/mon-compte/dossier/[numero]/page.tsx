@@ -92,8 +92,7 @@ export default async function DossierPage({ params }: { params: Promise<{ numero
             <caption>Paiements des douze derniers mois, du plus récent au plus ancien</caption>
             <thead>
               <tr>
-                <th scope="col">Payé le</th>
-                <th scope="col">Mois concerné</th>
+                <th scope="col">Payé le (mois concerné)</th>
                 <th scope="col">Prestation</th>
                 <th scope="col">Montant</th>
               </tr>
@@ -101,8 +100,9 @@ export default async function DossierPage({ params }: { params: Promise<{ numero
             <tbody>
               {dossier.paiements.map((p, index) => (
                 <tr key={index}>
-                  <td>{formatDateFr(p.payeLe)}</td>
-                  <td>{formatPeriode(p.periode)}</td>
+                  <td>
+                    {formatDateFr(p.payeLe)} ({formatPeriode(p.periode)})
+                  </td>
                   <td>{prestationLabel(p.code)}</td>
                   <td>{formatEuros(p.montantCentimes)}</td>
                 </tr>
