@@ -47,6 +47,16 @@ export const ACCESS_ROLE_LABELS: Record<AccessRole, string> = {
   TIERS: "personne extérieure au dossier",
 };
 
+/** What each role means for the person, in one sentence on the tableau de bord (empty for a person outside the dossier). */
+export const ACCESS_ROLE_SENTENCES: Record<AccessRole, string> = {
+  ALLOCATAIRE: "Vous êtes l'allocataire de ce dossier : vous le voyez en entier et faites toutes ses démarches.",
+  CONJOINT_DELEGATAIRE: "Vous êtes le conjoint ou la conjointe de l'allocataire, avec la délégation de gestion : vous voyez le dossier et faites ses démarches.",
+  CONJOINT_ALLOCATAIRE: "Vous recevez une prestation à votre nom : comme conjoint allocataire, vous voyez le dossier et faites ses démarches dans votre propre espace.",
+  CONJOINT: "Vous êtes le conjoint ou la conjointe de l'allocataire : vous voyez vos propres informations, modifiez vos coordonnées et pouvez déclarer une séparation. Le dossier (prestations, paiements) est géré par l'allocataire.",
+  AUTRE_MEMBRE: "Vous faites partie de ce foyer : vous voyez vos propres informations et modifiez vos coordonnées. Le dossier est géré par l'allocataire.",
+  TIERS: "",
+};
+
 /** How the acting person's rights on the dossier arise, as the action journal states it ("(délégation)"). */
 export type AccessBasis = "titulaire" | "delegation" | "conjoint-allocataire" | "membre" | "mesure-de-protection";
 

@@ -118,7 +118,8 @@ test("Julien déclare une séparation sans JavaScript : la délégation prend fi
   await tick(plain);
   await plain.getByRole("button", { name: "Déclarer ma séparation" }).click();
   await expect(plain).toHaveURL(/\/separation\?declaree=1$/);
-  await expect(plain.getByText("Votre déclaration est enregistrée et Claire MARTIN en est informé(e).")).toBeVisible();
+  // The délégation ended with the declaration: Julien no longer sees the dossier, so the page no longer names Claire.
+  await expect(plain.getByText("Votre déclaration est enregistrée et votre conjoint ou conjointe en est informé(e).")).toBeVisible();
   await expect(plain.getByText(/^Votre déclaration du .+ est en cours de traitement par la Caf\.$/)).toBeVisible();
   await expect(plain.getByRole("button", { name: "Déclarer ma séparation" })).toHaveCount(0);
   // axe runs with JavaScript: the confirmation state, in his re-sealed session.

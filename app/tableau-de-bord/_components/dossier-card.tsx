@@ -1,20 +1,12 @@
 // One dossier on the tableau de bord, as this person may see it (lib/access decides; lib/dossier reads).
 import Link from "next/link";
 import { can, type AccessGrant } from "@/lib/access/access-grant";
+import { ACCESS_ROLE_SENTENCES } from "@/lib/access/capabilities";
 import { formatDateFr } from "@/lib/auth/format-date";
 import type { DelegationState, DossierPrestation, NextPayment } from "@/lib/dossier/dossier-view";
 import type { SeparationEnCours } from "@/lib/separation";
 import { formatEuros, prestationLabel } from "@/lib/dossier/prestations";
 import { DOSSIER_LINKS } from "../_lib/space-links";
-
-const ROLE_SENTENCES: Record<AccessGrant["role"], string> = {
-  ALLOCATAIRE: "Vous êtes l'allocataire de ce dossier : vous le voyez en entier et faites toutes ses démarches.",
-  CONJOINT_DELEGATAIRE: "Vous êtes le conjoint ou la conjointe de l'allocataire, avec la délégation de gestion : vous voyez le dossier et faites ses démarches.",
-  CONJOINT_ALLOCATAIRE: "Vous recevez une prestation à votre nom : comme conjoint allocataire, vous voyez le dossier et faites ses démarches dans votre propre espace.",
-  CONJOINT: "Vous êtes le conjoint ou la conjointe de l'allocataire : vous voyez vos propres informations, modifiez vos coordonnées et pouvez déclarer une séparation. Le dossier (prestations, paiements) est géré par l'allocataire.",
-  AUTRE_MEMBRE: "Vous faites partie de ce foyer : vous voyez vos propres informations et modifiez vos coordonnées. Le dossier est géré par l'allocataire.",
-  TIERS: "",
-};
 
 export type DossierCardData = {
   grant: AccessGrant;
@@ -30,7 +22,7 @@ export function DossierCard({ data }: { data: DossierCardData }) {
   return (
     <section className="fr-mb-6w" aria-labelledby={`dossier-${numero}`}>
       <h2 id={`dossier-${numero}`}>Dossier n° {numero}</h2>
-      <p>{ROLE_SENTENCES[grant.role]}</p>
+      <p>{ACCESS_ROLE_SENTENCES[grant.role]}</p>
       {separation && (
         <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">
           Séparation déclarée le {formatDateFr(separation.declareeLe)} {separation.parVous ? "par vous" : can(grant, "VOIR_DOSSIER") ? `par ${separation.declarant}` : "par votre conjoint ou conjointe"}, en cours de traitement
