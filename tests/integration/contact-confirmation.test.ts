@@ -1,7 +1,7 @@
 // Contact details belong to whoever confirms them (issue 10, point 8): a value typed but never confirmed blocks
 // nobody; confirming it takes it from the people who held it unconfirmed, who are told at their next visit; and
 // the confirmation only ever marks the value the code was sent to. Real database, real SMTP and SMS sinks.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CONTACT_MESSAGES,
   clearLostContactsNotice,
@@ -12,135 +12,106 @@ import {
   sendContactCode,
 } from "../../lib/contacts/contact-details";
 import type { Database } from "../../lib/db/open-prisma";
-import type { Transports } from "../../lib/messaging/transports";
-import { seedPersonas } from "../../prisma/seed/seed-personas";
-import { demoKeys } from "../support/demo-keys";
-import { startLocalSinks, type LocalSinks } from "../support/local-sinks";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+import { latestCodeFor, ipSequence, personneIdByName, seededWorld } from "../support/seeded-world";
+import { testDatabaseKind } from "../support/test-database";
 
-const keys = demoKeys();
-let ipCounter = 0;
-const freshIp = () => `198.51.100.${++ipCounter}`;
+const world = seededWorld();
+const { keys } = world;
+const freshIp = ipSequence("198.51.100");
 
-let t: TestDatabase;
-let sinks: LocalSinks;
-let transports: Transports;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedPersonas(t.db, keys, { log: () => {} });
-  sinks = await startLocalSinks();
-  transports = sinks.transports;
-});
-
-afterAll(async () => {
-  await sinks?.close();
-  await t?.dispose();
-});
-
-async function personneId(nom: string, prenom: string): Promise<string> {
-  return (await t.db.personne.findFirstOrThrow({ where: { nomNaissance: nom, prenoms: { has: prenom } }, select: { id: true } })).id;
-}
-
-/** The code of the newest message the sinks received for this recipient (the store lists newest first). */
-async function codeReceivedBy(recipient: string): Promise<string> {
-  const messages = await sinks.received((m) => m.to.includes(recipient));
-  const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1];
-  if (!code) throw new Error("aucun code reçu");
-  return code;
-}
 
 async function sendCode(id: string, canal: "EMAIL" | "SMS"): Promise<void> {
-  const sent = await sendContactCode(t.db, keys, transports, { personneId: id, canal, ip: freshIp() });
+  const sent = await sendContactCode(world.db, keys, world.transports, { personneId: id, canal, ip: freshIp() });
   if (!sent.ok || sent.statut !== "ENVOYE") throw new Error("code non envoyé");
 }
 
 describe(`confirmation des coordonnées (${testDatabaseKind()})`, () => {
   it("une coordonnée saisie sans être confirmée ne bloque personne : deux personnes peuvent saisir la même", async () => {
-    const julien = await personneId("DURAND", "Julien");
-    const paul = await personneId("ROUX", "Paul");
-    expect(await saveContacts(t.db, keys, { personneId: julien, email: "partagee@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    const julien = await personneIdByName(world.db, "DURAND", "Julien");
+    const paul = await personneIdByName(world.db, "ROUX", "Paul");
+    expect(await saveContacts(world.db, keys, { personneId: julien, email: "partagee@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
     // Karim's e-mail address is in his dossier but not confirmed: it is not his yet.
-    expect(await saveContacts(t.db, keys, { personneId: paul, email: "karim.bernard@example.net", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
-    expect(await saveContacts(t.db, keys, { personneId: paul, email: "partagee@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
-    expect((await readContacts(t.db, keys, julien)).EMAIL).toEqual({ type: "EMAIL", value: "partagee@example.org", verifiee: false });
-    expect((await readContacts(t.db, keys, paul)).EMAIL).toEqual({ type: "EMAIL", value: "partagee@example.org", verifiee: false });
+    expect(await saveContacts(world.db, keys, { personneId: paul, email: "karim.bernard@example.net", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await saveContacts(world.db, keys, { personneId: paul, email: "partagee@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    expect((await readContacts(world.db, keys, julien)).EMAIL).toEqual({ type: "EMAIL", value: "partagee@example.org", verifiee: false });
+    expect((await readContacts(world.db, keys, paul)).EMAIL).toEqual({ type: "EMAIL", value: "partagee@example.org", verifiee: false });
   });
 
   it("confirmer une coordonnée la retire à qui l'avait saisie sans la confirmer, qui en est averti à sa prochaine visite", async () => {
-    const claire = await personneId("MARTIN", "Claire");
-    const julien = await personneId("DURAND", "Julien");
-    const paul = await personneId("ROUX", "Paul");
-    expect(await saveContacts(t.db, keys, { personneId: claire, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
-    expect(await saveContacts(t.db, keys, { personneId: julien, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
-    expect(await saveContacts(t.db, keys, { personneId: paul, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
-    expect(await lostContactsNotice(t.db, julien)).toBeNull();
+    const claire = await personneIdByName(world.db, "MARTIN", "Claire");
+    const julien = await personneIdByName(world.db, "DURAND", "Julien");
+    const paul = await personneIdByName(world.db, "ROUX", "Paul");
+    expect(await saveContacts(world.db, keys, { personneId: claire, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await saveContacts(world.db, keys, { personneId: julien, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await saveContacts(world.db, keys, { personneId: paul, email: "conteste@example.org", mobile: "", ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await lostContactsNotice(world.db, julien)).toBeNull();
 
     await sendCode(claire, "EMAIL");
-    const code = await codeReceivedBy("conteste@example.org");
-    expect(await confirmContactCode(t.db, keys, { personneId: claire, canal: "EMAIL", code, ip: freshIp() })).toMatchObject({ ok: true });
+    const code = await latestCodeFor(world.sinks, "conteste@example.org");
+    expect(await confirmContactCode(world.db, keys, { personneId: claire, canal: "EMAIL", code, ip: freshIp() })).toMatchObject({ ok: true });
 
-    expect((await readContacts(t.db, keys, claire)).EMAIL).toMatchObject({ value: "conteste@example.org", verifiee: true });
+    expect((await readContacts(world.db, keys, claire)).EMAIL).toMatchObject({ value: "conteste@example.org", verifiee: true });
     for (const loser of [julien, paul]) {
-      expect((await readContacts(t.db, keys, loser)).EMAIL).toBeUndefined();
-      const notice = await lostContactsNotice(t.db, loser);
+      expect((await readContacts(world.db, keys, loser)).EMAIL).toBeUndefined();
+      const notice = await lostContactsNotice(world.db, loser);
       expect(notice).toContain("adresse électronique");
       expect(notice).not.toMatch(/conteste|claire|martin/i);
     }
-    const journaled = await t.db.journalAudit.count({ where: { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", sujetId: { in: [julien, paul] } } });
+    const journaled = await world.db.journalAudit.count({ where: { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", sujetId: { in: [julien, paul] } } });
     expect(journaled).toBe(2);
 
     // Once the person has read it, the notice goes.
-    await clearLostContactsNotice(t.db, julien);
-    expect(await lostContactsNotice(t.db, julien)).toBeNull();
-    expect(await lostContactsNotice(t.db, paul)).not.toBeNull();
+    await clearLostContactsNotice(world.db, julien);
+    expect(await lostContactsNotice(world.db, julien)).toBeNull();
+    expect(await lostContactsNotice(world.db, paul)).not.toBeNull();
   });
 
   it("une coordonnée confirmée par une autre personne reste refusée, sans dire par qui, et rien ne change", async () => {
-    const julien = await personneId("DURAND", "Julien");
-    const before = await readContacts(t.db, keys, julien);
-    const email = await saveContacts(t.db, keys, { personneId: julien, email: "conteste@example.org", mobile: "", ip: freshIp() });
+    const julien = await personneIdByName(world.db, "DURAND", "Julien");
+    const before = await readContacts(world.db, keys, julien);
+    const email = await saveContacts(world.db, keys, { personneId: julien, email: "conteste@example.org", mobile: "", ip: freshIp() });
     expect(email).toEqual({ ok: false, fieldErrors: { email: CONTACT_MESSAGES.emailPris } });
-    const mobile = await saveContacts(t.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 03", ip: freshIp() });
+    const mobile = await saveContacts(world.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 03", ip: freshIp() });
     expect(mobile).toEqual({ ok: false, fieldErrors: { mobile: CONTACT_MESSAGES.mobilePris } });
     expect(JSON.stringify([email, mobile])).not.toMatch(/claire|martin|sophie|bernard/i);
-    expect(await readContacts(t.db, keys, julien)).toEqual(before);
+    expect(await readContacts(world.db, keys, julien)).toEqual(before);
   });
 
   it("trois personnes qui confirment la même valeur au même instant : une seule la garde, les autres sont refusées et la perdent", async () => {
-    const people = [await personneId("DURAND", "Julien"), await personneId("ROUX", "Paul"), await personneId("MARTIN", "Claire")];
+    const people = [await personneIdByName(world.db, "DURAND", "Julien"), await personneIdByName(world.db, "ROUX", "Paul"), await personneIdByName(world.db, "MARTIN", "Claire")];
     for (let round = 0; round < 5; round++) {
       const mobile = `06 39 98 10 6${round}`;
       const e164 = `+3363998106${round}`;
       const codes: string[] = [];
       for (const id of people) {
-        expect(await saveContacts(t.db, keys, { personneId: id, email: "", mobile, ip: freshIp() })).toMatchObject({ ok: true });
+        expect(await saveContacts(world.db, keys, { personneId: id, email: "", mobile, ip: freshIp() })).toMatchObject({ ok: true });
         await sendCode(id, "SMS");
-        codes.push(await codeReceivedBy(e164));
+        codes.push(await latestCodeFor(world.sinks, e164));
       }
-      const outcomes = await Promise.all(people.map((id, i) => confirmContactCode(t.db, keys, { personneId: id, canal: "SMS", code: codes[i]!, ip: freshIp() })));
+      const outcomes = await Promise.all(people.map((id, i) => confirmContactCode(world.db, keys, { personneId: id, canal: "SMS", code: codes[i]!, ip: freshIp() })));
       expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
       for (const refused of outcomes.filter((o) => !o.ok)) expect(refused).toMatchObject({ reason: "DEJA_CONFIRMEE_AILLEURS" });
-      const holders = await t.db.coordonnee.count({ where: { personneId: { in: people }, type: "MOBILE" } });
+      const holders = await world.db.coordonnee.count({ where: { personneId: { in: people }, type: "MOBILE" } });
       expect(holders).toBe(1);
     }
   });
 
   it("un code envoyé à une adresse ne confirme jamais celle qui l'a remplacée entre-temps (changement en parallèle)", async () => {
-    const julien = await personneId("DURAND", "Julien");
-    expect(await saveContacts(t.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 41", ip: freshIp() })).toMatchObject({ ok: true });
+    const julien = await personneIdByName(world.db, "DURAND", "Julien");
+    expect(await saveContacts(world.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 41", ip: freshIp() })).toMatchObject({ ok: true });
     await sendCode(julien, "SMS");
-    const code = await codeReceivedBy("+33639981041");
+    const code = await latestCodeFor(world.sinks, "+33639981041");
 
     // The number changes right after the code was checked and before the contact is marked confirmed: the
     // interleaving two parallel requests can produce, made deterministic by running the change at that instant.
-    const racing = interleaveAfterCodeUse(t.db, () =>
-      saveContacts(t.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 42", ip: freshIp() }).then(() => undefined),
+    const racing = interleaveAfterCodeUse(world.db, () =>
+      saveContacts(world.db, keys, { personneId: julien, email: "", mobile: "06 39 98 10 42", ip: freshIp() }).then(() => undefined),
     );
     const outcome = await confirmContactCode(racing, keys, { personneId: julien, canal: "SMS", code, ip: freshIp() });
 
     expect(outcome).toMatchObject({ ok: false, reason: "COORDONNEE_MODIFIEE", message: CONTACT_MESSAGES.coordonneeModifiee });
-    expect((await readContacts(t.db, keys, julien)).MOBILE).toEqual({ type: "MOBILE", value: "+33639981042", verifiee: false });
+    expect((await readContacts(world.db, keys, julien)).MOBILE).toEqual({ type: "MOBILE", value: "+33639981042", verifiee: false });
   });
 });
 
