@@ -113,9 +113,10 @@ function load(): Index {
   for (const r of raw) {
     const kind = KIND[r.type];
     const communeActuelle = actuelleByCode.get(r.code) ?? r.code;
-    // A commune déléguée that bears the code of the commune nouvelle is the same place under the same code.
-    if (kind !== "actuelle" && kind !== "arrondissement" && communeActuelle === r.code) continue;
     const today = currentName.get(communeActuelle);
+    // A commune déléguée with the name and code of the commune nouvelle is the same entry twice; under another name
+    // (Arbignieu, 01015, now Arboys en Bugey) it is how people born there know it.
+    if (kind !== "actuelle" && kind !== "arrondissement" && communeActuelle === r.code && today === r.nom) continue;
     const libelle =
       kind === "deleguee" || kind === "associee"
         ? `${r.nom} (${r.departement})${today && today !== r.nom ? ` — aujourd'hui ${today}` : ""}`
@@ -164,6 +165,11 @@ export function communeByCode(code: string): Commune | null {
  */
 export function communeActuelleDe(code: string): string | null {
   return load().actuelleByCode.get(normaliseCode(code)) ?? null;
+}
+
+/** Every code the data knows (current communes, arrondissements, communes déléguées and associées, former codes). */
+export function communeCodes(): string[] {
+  return [...load().actuelleByCode.keys()];
 }
 
 /** "Lyon (69)" → { nom: "Lyon", departement: "69" }; also strips the " — aujourd'hui X" of a former commune. */
