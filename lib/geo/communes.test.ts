@@ -29,6 +29,19 @@ describe("communes — la liste de l'État", () => {
     expect(communeActuelleDe("69123")).toBe("69123");
   });
 
+  it("un ancien code sans fiche à lui est connu par son code, sous le nom d'aujourd'hui, jamais proposé par nom", () => {
+    expect(communeByCode("01126")).toMatchObject({
+      code: "01126",
+      nom: "Valserhône",
+      departement: "01",
+      kind: "ancienne",
+      communeActuelle: "01033",
+      libelle: "Valserhône (01) — ancien code 01126",
+    });
+    expect(resolveCommune("01126")).toMatchObject({ kind: "found", commune: { communeActuelle: "01033" } });
+    expect(searchCommunes("Valserhône").map((c) => c.code)).toEqual(["01033"]);
+  });
+
   it("un code inconnu ne donne rien", () => {
     expect(communeByCode("00000")).toBeNull();
     expect(communeByCode("n'importe quoi")).toBeNull();

@@ -14,7 +14,8 @@ import { normalisePlaceName } from "./normalise";
  * directly (see the ADR on birthplaces).
  */
 
-export type CommuneKind = "actuelle" | "arrondissement" | "deleguee" | "associee";
+/** "ancienne": a former code that the data keeps only as part of a commune nouvelle (no name of its own). */
+export type CommuneKind = "actuelle" | "arrondissement" | "deleguee" | "associee" | "ancienne";
 
 export interface CommuneSuggestion {
   /** INSEE code, 5 characters ("69123", "2A004", "97411", "75115"). */
@@ -68,7 +69,7 @@ const KIND: Record<RawCommune["type"], CommuneKind> = {
 };
 
 /** Current communes first, then arrondissements, then the former ones. */
-const KIND_RANK: Record<CommuneKind, number> = { actuelle: 0, arrondissement: 1, deleguee: 2, associee: 2 };
+const KIND_RANK: Record<CommuneKind, number> = { actuelle: 0, arrondissement: 1, deleguee: 2, associee: 2, ancienne: 3 };
 
 let index: Index | null = null;
 
@@ -135,11 +136,30 @@ function load(): Index {
     if (!existing || KIND_RANK[kind] < KIND_RANK[existing.kind]) byCode.set(r.code, entry);
     entries.push(entry);
   }
+  // Former codes without an entry of their own (FranceConnect may give one as a birthplace): known by code only,
+  // under today's name, and never offered by the name search.
+  for (const [code, actuelle] of actuelleByCode) {
+    if (byCode.has(code)) continue;
+    const today = byCode.get(actuelle);
+    if (!today) continue;
+    byCode.set(code, {
+      ...today,
+      code,
+      departement: departementOf(code),
+      libelle: `${today.nom} (${today.departement}) — ancien code ${code}`,
+      kind: "ancienne",
+      communeActuelle: actuelle,
+    });
+  }
   index = { entries, byCode, actuelleByCode };
   return index;
 }
 
 const CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+
+function departementOf(code: string): string {
+  return code.startsWith("97") || code.startsWith("98") ? code.slice(0, 3) : code.slice(0, 2);
+}
 
 function normaliseCode(text: string): string {
   return text.replace(/\s+/g, "").toUpperCase();
