@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: the admin command line (plain tsx) checks NIRs too. node:fs keeps this module out of
+// any client bundle all the same (the build fails if a client component imports it).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalisePlaceName } from "./normalise";
@@ -205,8 +206,9 @@ function compareEntries(a: Entry, b: Entry): number {
   return (
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     b.population - a.population ||
-    a.nom.localeCompare(b.nom, "fr") ||
-    a.code.localeCompare(b.code)
+    // The normalised names: plain ASCII, so a plain comparison orders them as French readers expect.
+    (a.cle < b.cle ? -1 : a.cle > b.cle ? 1 : 0) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
 
