@@ -4,7 +4,7 @@ import paysData from "../geo/pays-insee.json";
 import { communeActuelleDe, communeCodes } from "../geo/communes";
 import { checkNirConsistency } from "./nir-consistency";
 import { parseLoginIdentifier } from "./login-identifier";
-import { checkNirMatchesIdentity, computeNirKey, NIR_IDENTITY_MESSAGES, parseNir, type Sexe } from "./nir";
+import { checkNirMatchesIdentity, computeNirKey, NIR_IDENTITY_MESSAGES, parseNir, villeDeLArrondissement, type Sexe } from "./nir";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const withKey = (thirteen: string) => thirteen + computeNirKey(thirteen);
@@ -85,6 +85,15 @@ describe("checkNirConsistency — cas réels", () => {
       expect(result).toEqual(c.errors.length === 0 ? { ok: true } : { ok: false, errors: c.errors });
     });
   }
+
+  it("les arrondissements sont exactement 75101–75120, 69381–69389 et 13201–13216", () => {
+    for (const [code, ville] of [["75101", "75056"], ["75120", "75056"], ["69381", "69123"], ["69389", "69123"], ["13201", "13055"], ["13216", "13055"]]) {
+      expect(villeDeLArrondissement(code as string)).toBe(ville);
+    }
+    for (const code of ["75100", "75121", "75056", "69380", "69390", "69123", "13200", "13217", "13055"]) {
+      expect(villeDeLArrondissement(code)).toBeNull();
+    }
+  });
 
   it("un NIR du département 96 est accepté à la connexion", () => {
     const nir = nirFor("M", "1956-02-10", "96101");
