@@ -45,9 +45,11 @@ const monthArb = fc
   )
   .map((n) => pad(n, 2));
 const placeArb = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 95 }).map((n) => pad(n, 2)), digits(3)).map(([d, c]) => d + c),
+  fc.tuple(fc.integer({ min: 1, max: 96 }).map((n) => pad(n, 2)), digits(3)).map(([d, c]) => d + c),
   fc.tuple(fc.constantFrom("2A", "2B"), digits(3)).map(([d, c]) => d + c),
-  fc.tuple(fc.integer({ min: 1, max: 6 }), digits(2)).map(([d, c]) => `97${d}${c}`),
+  fc.tuple(fc.constantFrom("971", "972", "973", "974", "975", "976", "977", "978", "984", "985", "986", "987", "988"), digits(2)).map(
+    ([d, c]) => d + c,
+  ),
   digits(3).map((c) => "99" + c),
 );
 const ordreArb = fc.integer({ min: 1, max: 999 }).map((n) => pad(n, 3));
@@ -154,14 +156,28 @@ describe("parseNir — structure", () => {
     expect(nir.neEtranger).toBe(true);
   });
 
+  it("les départements 91 à 96 (dont l'Algérie, le Maroc et la Tunisie avant l'indépendance) sont acceptés", () => {
+    for (const dept of ["91", "92", "93", "94", "95", "96"]) {
+      const nir = parsed(withKey(`15507${dept}101045`));
+      expect(nir).toMatchObject({ departement: dept, commune: `${dept}101`, neEtranger: false });
+    }
+  });
+
+  it("les collectivités d'outre-mer 975, 977, 978 et 984 à 988 prennent 3 chiffres, la commune 2", () => {
+    for (const dept of ["975", "977", "978", "984", "985", "986", "987", "988"]) {
+      const nir = parsed(withKey(`19507${dept}01045`));
+      expect(nir).toMatchObject({ departement: dept, commune: `${dept}01`, neEtranger: false });
+    }
+  });
+
   it("le département 20 (Corse avant 1976) est accepté", () => {
     const nir = parsed(withKey("1560720004045"));
     expect(nir.departement).toBe("20");
     expect(nir.commune).toBe("20004");
   });
 
-  it("les départements 00, 96, 98, 970, 977 à 979 sont refusés", () => {
-    for (const place of ["00123", "96123", "98123", "97012", "97712", "97912"]) {
+  it("les départements 00, 970, 979, 980 à 983 et 989 sont refusés", () => {
+    for (const place of ["00123", "97012", "97912", "98012", "98312", "98912"]) {
       expect(errorOf(withKey(`28803${place}045`))).toBe(NIR_MESSAGES.departement);
     }
   });
@@ -401,7 +417,7 @@ describe("checkNirMatchesIdentity", () => {
         dateNaissance: "1988-03-14",
         lieuNaissance: { pays: "FRANCE", codeInsee: "75056" },
       }),
-    ).toEqual({ ok: false, errors: [NIR_IDENTITY_MESSAGES.lieu] });
+    ).toEqual({ ok: false, errors: [NIR_IDENTITY_MESSAGES.departement] });
   });
 
   it("une naissance en France sans code Insee ne peut pas être vérifiée", () => {
@@ -437,15 +453,15 @@ describe("checkNirMatchesIdentity", () => {
     expect(checkNirMatchesIdentity(abroad, born("MAROC", "99350")).ok).toBe(true);
     expect(checkNirMatchesIdentity(abroad, born("ESPAGNE", "99134"))).toEqual({
       ok: false,
-      errors: [NIR_IDENTITY_MESSAGES.lieu],
+      errors: [NIR_IDENTITY_MESSAGES.pays],
     });
     expect(checkNirMatchesIdentity(abroad, born("FRANCE", "69123"))).toEqual({
       ok: false,
-      errors: [NIR_IDENTITY_MESSAGES.lieu],
+      errors: [NIR_IDENTITY_MESSAGES.neEtrangerDeclareFrance],
     });
     expect(checkNirMatchesIdentity(parsed("186117505611249"), born("MAROC"))).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([NIR_IDENTITY_MESSAGES.lieu]),
+      errors: expect.arrayContaining([NIR_IDENTITY_MESSAGES.neEnFranceDeclareEtranger]),
     });
   });
 
@@ -472,7 +488,7 @@ describe("checkNirMatchesIdentity", () => {
         NIR_IDENTITY_MESSAGES.sexe,
         NIR_IDENTITY_MESSAGES.annee,
         NIR_IDENTITY_MESSAGES.mois,
-        NIR_IDENTITY_MESSAGES.lieu,
+        NIR_IDENTITY_MESSAGES.neEnFranceDeclareEtranger,
       ],
     });
   });
@@ -492,15 +508,21 @@ describe("checkNirMatchesIdentity", () => {
       fc.property(validNirArb, fc.integer({ min: 0, max: 1 }), (raw, century) => {
         const nir = parsed(raw);
         const month = nir.moisNaissance ?? 6;
+        // 96 is Tunisia before 20 March 1956: the identity it describes is a birth there, before that date.
+        const tunisie = nir.departement === "96";
+        if (tunisie) fc.pre(Number(nir.anneeNaissance) < 56);
         const identity = {
           sexe: nir.sexe,
-          dateNaissance: `${century ? "20" : "19"}${nir.anneeNaissance}-${pad(month, 2)}-15`,
-          lieuNaissance: nir.neEtranger
-            ? { pays: "PAYS ÉTRANGER", codeInsee: nir.commune }
-            : { pays: "FRANCE", codeInsee: nir.commune },
+          dateNaissance: `${century && !tunisie ? "20" : "19"}${nir.anneeNaissance}-${pad(month, 2)}-15`,
+          lieuNaissance: tunisie
+            ? { pays: "TUNISIE" }
+            : nir.neEtranger
+              ? { pays: "PAYS ÉTRANGER", codeInsee: nir.commune }
+              : { pays: "FRANCE", codeInsee: nir.commune },
         };
         expect(checkNirMatchesIdentity(nir, identity)).toEqual({ ok: true });
       }),
+      { numRuns: 1000 },
     );
   });
 });
