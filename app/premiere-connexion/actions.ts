@@ -95,7 +95,7 @@ export async function submitContactCode(_previous: ActionResult<"code">, formDat
   redirect(`/premiere-connexion/coordonnees/confirmation?confirme=${canal.data.toLowerCase()}`);
 }
 
-/** "Plus tard" / "Continuer": the step is done with the contact details as they are. */
+/** "Continuer sans confirmer" / "Continuer": the step is done with the contact details as they are. */
 export async function finishContacts(_previous: ActionResult, _formData: FormData): Promise<ActionResult> {
   const { session, actor: who } = await actor();
   const outcome = await finishContactsStep(await db(), who);

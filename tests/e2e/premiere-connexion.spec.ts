@@ -147,7 +147,7 @@ test("Julien (conjoint) n'a que 3 étapes, jamais la délégation, et reprend l�
   await page.locator("#mobile").fill("06 39 98 10 02");
   await page.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
   await expect(page).toHaveURL(/\/coordonnees\/confirmation$/);
-  await page.getByRole("button", { name: "Plus tard" }).click();
+  await page.getByRole("button", { name: "Continuer sans confirmer" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Julien");
 });
