@@ -73,7 +73,7 @@ test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courr
   await page.getByRole("button", { name: "Confirmer maintenant mon numéro de mobile" }).click();
   await expect(page).toHaveURL(/\/coordonnees\/code\?canal=sms$/);
   await expect(page.getByText("Nous venons de vous envoyer un code de vérification par SMS au numéro suivant 06 39 98 10 01. Merci de le saisir.", { exact: false })).toBeVisible();
-  await expect(page.getByText(/Ce code est valable encore (9|10) minutes\./)).toBeVisible();
+  await expect(page.getByText(/Ce code est valable encore (9|10) minutes \(jusqu.à \d\d h \d\d\)\./)).toBeVisible();
   await expect(page.getByRole("button", { name: "Recevoir un nouveau code (3 possibles)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Modifier mes coordonnées" })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { CodeInput } from "@/components/verification/code-input";
 import { PasswordInput } from "@/components/password/password-input";
+import { SignInCodeHelp } from "@/components/verification/sign-in-code-help";
 import { submitLogin } from "../actions";
 import type { LoginActionResult } from "@/lib/auth/login-messages";
 
@@ -54,6 +55,11 @@ export function LoginForm({ retour }: { retour?: string }) {
       <button className="fr-btn" type="submit" disabled={pending}>
         Se connecter
       </button>
+      {state.values?.code !== undefined && (
+        <section aria-labelledby="titre-sans-code" className="fr-mt-4w">
+          <SignInCodeHelp />
+        </section>
+      )}
     </form>
   );
 }
