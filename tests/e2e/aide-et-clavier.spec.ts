@@ -37,7 +37,7 @@ test.describe("une aide qui mène quelque part", () => {
     await page.locator("#identifiant").fill("179067505612310");
     await page.locator("#motDePasse").fill("Seine2026Caf");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page).toHaveURL(/\/mon-compte\/dossier\/\d+#paiements$/);
+    await expect(page).toHaveURL(/\/mon-compte\/dossier\/\d+#paiements$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { name: "Derniers paiements" })).toBeVisible();
 
     const promises: [string, RegExp][] = [
@@ -76,7 +76,7 @@ test.describe("aide à la connexion", () => {
 
     await page.locator("#identifiant").fill("1.79.06.75.056.123-10");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page).toHaveURL(/\/tableau-de-bord$/);
+    await expect(page).toHaveURL(/\/tableau-de-bord$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Thomas");
     await context.close();
   });
@@ -95,7 +95,7 @@ test.describe("aide à la connexion", () => {
     await login(page, "170017505699680", "Mauvais6Caf2026");
     await expect(page.locator("#connexion-message")).toContainText("Trop de tentatives de connexion.");
     await page.getByRole("link", { name: /Mot de passe oublié : en choisir un nouveau/ }).click();
-    await expect(page).toHaveURL(/\/mot-de-passe-oublie$/);
+    await expect(page).toHaveURL(/\/mot-de-passe-oublie$/, { timeout: 30_000 });
   });
 });
 
@@ -103,7 +103,7 @@ test("code de connexion : « Vous n'avez rien reçu ? » propose le SMS au mobil
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, "290013306308710", "Soleil2026Caf");
-  await expect(page).toHaveURL(/\/connexion\/code$/);
+  await expect(page).toHaveURL(/\/connexion\/code$/, { timeout: 30_000 });
   const help = page.locator("section", { has: page.getByRole("heading", { name: "Vous n'avez rien reçu ?" }) });
   await expect(page.getByRole("link", { name: "Se connecter avec FranceConnect" })).toHaveAttribute("href", "/connexion/franceconnect");
   await expectCafHelp(page);
@@ -122,7 +122,7 @@ test("code de connexion : « Vous n'avez rien reçu ? » propose le SMS au mobil
   const code = await latestCodeSentTo(browser, "06 39 98 10 03");
   await page.locator("#code").fill(code);
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Sophie");
   await context.close();
 });
