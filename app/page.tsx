@@ -1,6 +1,15 @@
 import Link from "next/link";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { appConfig } from "@/lib/config/app-config";
+import { CafContactHelp, DOSSIER_PASSWORD_ORIGIN } from "@/components/help/caf-contact-help";
+
+// Each promise leads to the page that keeps it; without a session, the login comes first and then returns there.
+const PROMISES = [
+  { title: "Voir votre dossier", desc: "Les membres de votre foyer et vos prestations.", href: "/mon-compte/dossier" },
+  { title: "Suivre vos paiements", desc: "Le montant et la date de chaque versement des derniers mois.", href: "/mon-compte/dossier?voir=paiements" },
+  { title: "Garder vos coordonnées à jour", desc: "Votre adresse électronique et votre numéro de mobile, confirmés par un code.", href: "/mon-compte/coordonnees" },
+  { title: "Choisir qui agit pour vous", desc: "En couple, confiez la gestion du dossier à votre conjoint depuis votre tableau de bord, ou retirez-la à tout moment.", href: "/tableau-de-bord" },
+] as const;
 
 export default function HomePage() {
   const { operatorName } = appConfig();
@@ -30,14 +39,9 @@ export default function HomePage() {
 
       <h2>Ce que vous pouvez faire</h2>
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-6w">
-        {[
-          { title: "Voir votre dossier", desc: "Les membres de votre foyer, vos prestations et les courriers reçus." },
-          { title: "Suivre vos paiements", desc: "Le montant et la date de chaque versement des derniers mois." },
-          { title: "Garder vos coordonnées à jour", desc: "Votre adresse électronique et votre numéro de mobile, confirmés par un code." },
-          { title: "Choisir qui agit pour vous", desc: "Confier la gestion du dossier à votre conjoint, ou la retirer à tout moment." },
-        ].map((item) => (
+        {PROMISES.map((item) => (
           <div key={item.title} className="fr-col-12 fr-col-md-6 fr-col-lg-3">
-            <Card title={item.title} titleAs="h3" desc={item.desc} size="small" />
+            <Card title={item.title} titleAs="h3" desc={item.desc} size="small" enlargeLink linkProps={{ href: item.href }} />
           </div>
         ))}
       </div>
@@ -54,12 +58,13 @@ export default function HomePage() {
       <p>
         Avec votre numéro de sécurité sociale (ou votre identifiant provisoire) et votre mot de passe personnel, ou avec
         FranceConnect. La toute première fois, utilisez le mot de passe à 8 chiffres de votre dossier : vous choisirez
-        ensuite votre propre mot de passe.
+        ensuite votre propre mot de passe. {DOSSIER_PASSWORD_ORIGIN}
       </p>
       <p className="fr-text--sm">
         Nous ne vous enverrons jamais de lien pour vous connecter : tapez vous-même l&apos;adresse du portail dans votre
         navigateur.
       </p>
+      <CafContactHelp title="Besoin d'aide ?" />
     </>
   );
 }

@@ -14,15 +14,13 @@ import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-password";
 import { clientAddress, clientUserAgent } from "@/lib/auth/client-address";
 import { formatLockoutEnd } from "@/lib/auth/login-throttle";
-import type { LoginFormField } from "@/lib/auth/login-schema";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT } from "@/lib/auth/login-messages";
+import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT, lastTryWarning, lockoutMessage, type LoginActionResult } from "@/lib/auth/login-messages";
 
-export async function submitLogin(_previous: ActionResult<LoginFormField>, formData: FormData): Promise<ActionResult<LoginFormField>> {
+export async function submitLogin(_previous: LoginActionResult, formData: FormData): Promise<LoginActionResult> {
   await requireAnonymous();
   const identifiantSaisi = formData.get("identifiant");
   const values = { identifiant: typeof identifiantSaisi === "string" ? identifiantSaisi.slice(0, 64) : "" };
@@ -46,13 +44,14 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
       case "SAISIE_INVALIDE":
         return { status: "error", message: "Le formulaire contient des erreurs.", fieldErrors: outcome.fieldErrors, values };
       case "LIMITE_ATTEINTE":
+        return { status: "error", message: lockoutMessage(formatLockoutEnd(outcome.until)), values, motDePasseOublie: true };
+      case "IDENTIFIANTS_INCORRECTS":
         return {
           status: "error",
-          message: `Trop de tentatives de connexion. Par sécurité, réessayez après ${formatLockoutEnd(outcome.until)}. En cas d'oubli, utilisez « Mot de passe oublié ».`,
-          values,
+          message: outcome.lastTry ? lastTryWarning(outcome.lastTry.lockoutMinutes) : GENERIC_LOGIN_FAILURE,
+          values: formData.has("code") ? withCode : values,
+          ...(outcome.lastTry ? { motDePasseOublie: true } : {}),
         };
-      case "IDENTIFIANTS_INCORRECTS":
-        return { status: "error", message: GENERIC_LOGIN_FAILURE, values: formData.has("code") ? withCode : values };
       case "CODE_REQUIS":
         if (outcome.messageId) await deliverMessageNow(prisma, createTransports(messagingConfig()), keys, outcome.messageId).catch(() => undefined);
         return { status: "info", message: outcome.message ?? PROTECTED_LOGIN_CODE_SENT, values: withCode };

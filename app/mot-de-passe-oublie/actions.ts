@@ -1,4 +1,5 @@
 "use server";
+import { newCodeDetails, type NewCodeAnswer } from "@/lib/verification/code-messages";
 // The three steps of "Mot de passe oublié". Each action reads where the recovery stands from its cookie, delegates
 // to lib/auth/recovery/password-recovery.ts, and answers with an ActionResult or a redirect to the next step.
 import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
@@ -56,7 +57,7 @@ export async function submitRecoveryIdentifier(_previous: ActionResult<Identifie
 }
 
 // Step 2: one action for the code form and the "Recevoir un nouveau code" button, so that one answer is shown.
-export async function submitCodeStep(_previous: ActionResult<"code">, formData: FormData): Promise<ActionResult<"code">> {
+export async function submitCodeStep(_previous: NewCodeAnswer, formData: FormData): Promise<NewCodeAnswer> {
   return formData.get("intention") === "nouveau-code" ? resendRecoveryCode() : submitRecoveryCode(formData);
 }
 
@@ -69,14 +70,18 @@ async function submitRecoveryCode(formData: FormData): Promise<ActionResult<"cod
   redirect("/mot-de-passe-oublie/nouveau-mot-de-passe");
 }
 
-async function resendRecoveryCode(): Promise<ActionResult<"code">> {
+async function resendRecoveryCode(): Promise<NewCodeAnswer> {
   const state = await requireStep("code");
   const sent = await resendPasswordRecoveryCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), { recovery: state.code!, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
   await savePasswordRecovery({ debutLe: state.debutLe, code: sent.code });
   deliverAfterAnswer(sent.messageId);
   // Without JavaScript the page is drawn again from the cookie: the new count and validity show at once.
-  return { status: "info", message: "Si les informations saisies correspondent à un compte, un nouveau code vient d'être envoyé. Le précédent ne fonctionne plus." };
+  return {
+    status: "info",
+    message: "Si les informations saisies correspondent à un compte, un nouveau code vient d'être envoyé. Le précédent ne fonctionne plus.",
+    ...newCodeDetails({ expireLe: new Date(sent.code.expireLe), nouveauxCodesRestants: sent.code.nouveauxCodesRestants }),
+  };
 }
 
 // Step 4

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink } from "@/components/layout/back-link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 import { requireAnonymous } from "@/lib/auth/guards";
 import { IdentifierStepForm } from "./_components/identifier-step-form";
 import { RecoveryStepper } from "./_components/recovery-stepper";
@@ -29,6 +30,11 @@ export default async function MotDePasseOubliePage({ searchParams }: { searchPar
           mobile que vous avez confirmé dans votre espace. Si les deux correspondent, vous y recevrez un code de vérification.
         </p>
         <IdentifierStepForm />
+        <CafContactHelp
+          title="Vous ne vous êtes encore jamais connecté, ou vous n'avez plus accès à vos coordonnées ?"
+          intro="Ce formulaire sert aux espaces déjà ouverts, avec une adresse électronique ou un numéro de mobile confirmé. Pour une toute première connexion, utilisez le mot de passe à 8 chiffres de votre dossier."
+          dossierPassword
+        />
         <ul className="fr-links-group fr-mt-4w">
           <li>
             <Link className="fr-link" href="/identifiant-oublie">

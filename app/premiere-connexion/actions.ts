@@ -1,4 +1,5 @@
 "use server";
+import { newCodeDetails, type NewCodeAnswer } from "@/lib/verification/code-messages";
 // The first-connection wizard's actions. Each one checks the session itself (a page check does not protect the
 // actions it renders), and the service re-reads which steps are done: a step cannot be skipped by posting to it.
 import { redirect } from "next/navigation";
@@ -62,7 +63,7 @@ export async function submitContacts(_previous: ActionResult<ContactField>, form
 const canalSchema = z.enum(["SMS", "EMAIL"], { error: "Le moyen de confirmation n'a pas été reconnu." });
 
 /** "Confirmer maintenant" and "Recevoir un nouveau code": a code to the chosen contact detail. */
-export async function requestContactCode(_previous: ActionResult<"code">, formData: FormData): Promise<ActionResult<"code">> {
+export async function requestContactCode(_previous: NewCodeAnswer, formData: FormData): Promise<NewCodeAnswer> {
   const { actor: who } = await actor();
   await requireContactStep(who.personneId);
   const canal = canalSchema.safeParse(formData.get("canal"));
@@ -76,7 +77,7 @@ export async function requestContactCode(_previous: ActionResult<"code">, formDa
   const envoye = sent.statut === "ENVOYE";
   const envoi = envoye ? "" : sent.statut === "ECHEC_DEFINITIF" ? "&envoi=refuse" : "&envoi=differe";
   if (formData.get("intention") === "nouveau-code") {
-    if (envoye) return { status: "info", message: `Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus.` };
+    if (envoye) return { status: "info", message: `Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus.`, ...newCodeDetails(sent) };
     return { status: "error", message: sent.raison ?? "Le code n'a pas pu être envoyé." };
   }
   redirect(`${page}${envoi}`);
@@ -95,7 +96,7 @@ export async function submitContactCode(_previous: ActionResult<"code">, formDat
   redirect(`/premiere-connexion/coordonnees/confirmation?confirme=${canal.data.toLowerCase()}`);
 }
 
-/** "Plus tard" / "Continuer": the step is done with the contact details as they are. */
+/** "Continuer sans confirmer" / "Continuer": the step is done with the contact details as they are. */
 export async function finishContacts(_previous: ActionResult, _formData: FormData): Promise<ActionResult> {
   const { session, actor: who } = await actor();
   const outcome = await finishContactsStep(await db(), who);

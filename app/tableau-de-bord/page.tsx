@@ -5,6 +5,7 @@ import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { accessibleDossiers } from "@/lib/access/decide-access";
 import { can } from "@/lib/access/access-grant";
 import { formatDateTimeFr } from "@/lib/auth/format-date";
+import { previousConnectionToShow } from "@/lib/auth/previous-connection";
 import { requireSession } from "@/lib/auth/session";
 import { clockNow } from "@/lib/clock";
 import { clearLostContactsNotice, lostContactsNotice } from "@/lib/contacts/contact-details";
@@ -40,7 +41,8 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   );
   // Told once: the notice goes once shown here (the contact step of the wizard shows it until new ones are saved).
   if (lostNotice) await clearLostContactsNotice(prisma, session.personneId);
-  const previous = session.connexionPrecedente ? new Date(session.connexionPrecedente) : null;
+  const compte = await prisma.compte.findUnique({ where: { personneId: session.personneId }, select: { activeLe: true } });
+  const previous = previousConnectionToShow({ connexionPrecedente: session.connexionPrecedente, authentifieA: session.authentifieA, activeLe: compte?.activeLe ?? null });
   return (
     <>
       <h1>Bonjour {person?.prenom}</h1>

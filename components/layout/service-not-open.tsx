@@ -1,5 +1,6 @@
 import { BackLink } from "@/components/layout/back-link";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 
 /** For a démarche this version of the portal does not offer yet: says so plainly and gives a way forward. */
 export function ServiceNotOpen({ title, explanation }: { title: string; explanation: string }) {
@@ -8,7 +9,7 @@ export function ServiceNotOpen({ title, explanation }: { title: string; explanat
       <div className="fr-col-12 fr-col-md-8">
         <h1>{title}</h1>
         <CallOut titleAs="h2" title="Ce service n'est pas encore ouvert en ligne">{explanation}</CallOut>
-        <p>En attendant, votre Caf peut vous aider : à l&apos;accueil, ou par téléphone au numéro indiqué sur vos courriers.</p>
+        <CafContactHelp title="En attendant, votre Caf peut vous aider" />
         <BackLink href="/connexion">Retour à la connexion</BackLink>
       </div>
     </div>

@@ -20,7 +20,9 @@ import {
   reserveAttempt,
   THROTTLE_LIMITS,
   throttleKeys,
+  type Counter,
   type ReinforcementCounter,
+  type Reservation,
 } from "./login-throttle";
 import { checkProtectedLoginCode, protectedLoginContact, queueRepeatedFailuresNotice, sendProtectedLoginCode } from "./protected-login-code";
 import { fieldErrorsFrom } from "../forms/action-result";
@@ -32,7 +34,12 @@ export type LoginAttempt = { identifiant: unknown; motDePasse: unknown; code?: u
 export type LoginOutcome =
   | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<LoginFormField, string>> }
   | { ok: false; reason: "LIMITE_ATTEINTE"; until: Date }
-  | { ok: false; reason: "IDENTIFIANTS_INCORRECTS" }
+  /**
+   * lastTry: one more failure from here will lock the login (for `lockoutMinutes`); told to the person beforehand.
+   * The counters are keyed on the identifier typed and the address, whether or not an account exists: saying so
+   * reveals nothing about the account.
+   */
+  | { ok: false; reason: "IDENTIFIANTS_INCORRECTS"; lastTry?: { lockoutMinutes: number } }
   /** Protected account: a code was sent to a confirmed contact (messageId: to deliver now); the password was not checked. */
   | { ok: false; reason: "CODE_REQUIS"; messageId?: string; message?: string }
   /** Protected account, wrong or expired code: the password was not checked. */
@@ -57,6 +64,16 @@ let dummyHash: Promise<string> | undefined;
 function getDummyHash() {
   dummyHash ??= argon2.hash(`absent-${Math.random()}`, ARGON2_PARAMETERS);
   return dummyHash;
+}
+
+/** When a locking counter has exactly one failure left before it locks: how long the lock would last. */
+function lastTryBeforeLockout(reservation: Reservation, counters: readonly Counter[]): { lockoutMinutes: number } | undefined {
+  for (const taken of reservation.taken) {
+    if (!counters.includes(taken.counter)) continue;
+    const { maxFailures, lockoutMinutes } = taken.counter.policy;
+    if (maxFailures - taken.echecs === 1) return { lockoutMinutes: lockoutMinutes[Math.min(taken.verrouillages, lockoutMinutes.length - 1)]! };
+  }
+  return undefined;
 }
 
 /** Who may use the foyer's dossier password: the access module owns that rule. */
@@ -158,7 +175,8 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
         }),
       ]);
     }
-    return { ok: false, reason: "IDENTIFIANTS_INCORRECTS" };
+    const lastTry = lastTryBeforeLockout(reservation, [throttle.identifierAndIp, throttle.ip]);
+    return lastTry ? { ok: false, reason: "IDENTIFIANTS_INCORRECTS", lastTry } : { ok: false, reason: "IDENTIFIANTS_INCORRECTS" };
   }
 
   await releaseAttempt(db, reservation, [throttle.identifierAndIp.key, delayKey]);

@@ -1,6 +1,21 @@
+import type { ActionResult } from "../forms/action-result";
+import type { LoginFormField } from "./login-schema";
 /** The one message for every failed login: it never tells whether the identifier exists. */
 export const GENERIC_LOGIN_FAILURE =
   "Identifiant ou mot de passe incorrect. Pour une première connexion, utilisez le mot de passe à 8 chiffres de votre dossier.";
+
+/** The failure that leaves one try before the login from this device is locked: said before it happens. */
+export function lastTryWarning(lockoutMinutes: number): string {
+  return `${GENERIC_LOGIN_FAILURE} Attention : il vous reste 1 essai. Après un nouvel échec, la connexion sera bloquée pendant ${lockoutMinutes} minutes. Si vous avez oublié votre mot de passe, choisissez-en un nouveau avec « Mot de passe oublié ».`;
+}
+
+/** The login is locked for a while: when it ends, and the way out. */
+export function lockoutMessage(endsAt: string): string {
+  return `Trop de tentatives de connexion. Par sécurité, réessayez après ${endsAt}. Si vous avez oublié votre mot de passe, choisissez-en un nouveau avec « Mot de passe oublié ».`;
+}
+
+/** A login answer that also offers the "Mot de passe oublié" link next to its message. */
+export type LoginActionResult = ActionResult<LoginFormField> & { motDePasseOublie?: boolean };
 
 /** Messages shown on the login page after a redirect (?raison=…). */
 export const LOGIN_PAGE_NOTICES: Record<string, string> = {

@@ -10,7 +10,14 @@ export const PENDING_LOGIN_COOKIE = "__Host-moncompte.connexion-en-cours";
 const SALT = "mon-compte.connexion-en-cours";
 const MAX_AGE_SECONDS = 15 * 60;
 
-export type PendingLogin = Omit<SessionClaims, "authentifieA" | "activiteA"> & { destination: string; expireLe: number; nouveauxCodesRestants: number; retour: string };
+export type PendingLogin = Omit<SessionClaims, "authentifieA" | "activiteA"> & {
+  destination: string;
+  expireLe: number;
+  nouveauxCodesRestants: number;
+  retour: string;
+  /** Where the code went: the confirmed e-mail address (absent: before the SMS could be chosen) or the confirmed mobile. */
+  canal?: "EMAIL" | "SMS";
+};
 
 export async function savePendingLogin(pending: PendingLogin): Promise<void> {
   const value = await encode({ token: pending, secret: appConfig().authSecret, salt: SALT, maxAge: MAX_AGE_SECONDS });

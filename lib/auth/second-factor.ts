@@ -8,6 +8,8 @@ import type { Transports } from "../messaging/transports";
 import { CODE_PURPOSES, sendVerificationCode, type SendCodeResult } from "../verification/send-verification-code";
 import { verifyCode } from "../verification/verification-engine";
 import { isKnownBrowser } from "./known-browser";
+import type { CanalCode } from "../verification/code-messages";
+import { maskMobile } from "../identity/mobile";
 
 export const SECOND_FACTOR_OBJET = CODE_PURPOSES.DOUBLE_AUTHENTIFICATION.objet;
 
@@ -17,18 +19,43 @@ export async function verifiedEmailOf(db: Pick<Database, "coordonnee">, keys: Fi
   return row ? decryptField(row.valeurChiffree, keys) : null;
 }
 
+/**
+ * The person's confirmed mobile, if any: "Vous n'avez rien reçu ?" offers it for the sign-in code, a code sent to
+ * a confirmed contact proving as much as one sent to the confirmed address.
+ */
+export async function verifiedMobileOf(db: Pick<Database, "coordonnee">, keys: FieldKeys, personneId: string): Promise<string | null> {
+  const row = await db.coordonnee.findFirst({ where: { personneId, type: "MOBILE", verifiee: true }, select: { valeurChiffree: true } });
+  return row ? decryptField(row.valeurChiffree, keys) : null;
+}
+
+/** The confirmed contact detail of this channel, read again from the database (never taken from the browser). */
+export async function secondFactorTarget(db: Pick<Database, "coordonnee">, keys: FieldKeys, personneId: string, canal: CanalCode): Promise<string | null> {
+  return canal === "SMS" ? verifiedMobileOf(db, keys, personneId) : verifiedEmailOf(db, keys, personneId);
+}
+
+/** "06 ** ** ** 03": how the other channel is offered, masked (the person did not type it here). */
+export async function otherSecondFactorChannel(db: Pick<Database, "coordonnee">, keys: FieldKeys, personneId: string, canal: CanalCode): Promise<{ canal: CanalCode; destination: string } | null> {
+  if (canal === "SMS") return null; // from the SMS, the e-mail is offered by going back: one switch is enough
+  const mobile = await verifiedMobileOf(db, keys, personneId);
+  return mobile ? { canal: "SMS", destination: maskMobile(mobile) } : null;
+}
+
 /** Issues a code and writes its e-mail in one transaction, then tries to deliver it at once. */
 export function sendSecondFactorCode(
   db: Database,
   keys: FieldKeys,
   transports: Transports,
-  { personneId, email, ip, now }: { personneId: string; email: string; ip: string; now?: Date },
+  { personneId, email, canal = "EMAIL", ip, now }: { personneId: string; /** The confirmed address, or mobile with canal SMS. */ email: string; canal?: CanalCode; ip: string; now?: Date },
 ): Promise<SendCodeResult> {
-  return sendVerificationCode(db, keys, transports, { purpose: "DOUBLE_AUTHENTIFICATION", personneId, canal: "EMAIL", cible: email, ip, now });
+  return sendVerificationCode(db, keys, transports, { purpose: "DOUBLE_AUTHENTIFICATION", personneId, canal, cible: email, ip, now });
 }
 
-export function checkSecondFactorCode(db: Database, keys: FieldKeys, { personneId, email, code, now }: { personneId: string; email: string; code: string; now?: Date }) {
-  return verifyCode(db, { personneId, objet: SECOND_FACTOR_OBJET, canal: "EMAIL", cible: email, code, now }, keys);
+export function checkSecondFactorCode(
+  db: Database,
+  keys: FieldKeys,
+  { personneId, email, canal = "EMAIL", code, now }: { personneId: string; email: string; canal?: CanalCode; code: string; now?: Date },
+) {
+  return verifyCode(db, { personneId, objet: SECOND_FACTOR_OBJET, canal, cible: email, code, now }, keys);
 }
 
 export type SecondFactorStep =

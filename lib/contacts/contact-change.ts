@@ -16,7 +16,7 @@ import { clockNow } from "../clock";
 import { decryptField, encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
 import { isUniqueViolation } from "../db/errors";
-import { maskEmail, parseEmail } from "../identity/email";
+import { parseEmail } from "../identity/email";
 import { parseMobile } from "../identity/mobile";
 import { deliverNotices, queueNoticeTo } from "../messaging/notify-confirmed-contacts";
 import { contactChanged, contactRemoved } from "../messaging/templates-coordonnees";
@@ -167,7 +167,8 @@ export async function pendingChangeCode(db: Database, keys: FieldKeys, grant: Se
   if (!value) return null;
   const status = await latestCodeStatus(db, { personneId: grant.sujetId, objet: CONTACT_CONFIRMATION_OBJET, canal: canalOf(type), cible: value, now }, keys);
   if (!status) return null;
-  return { type, cibleAffichee: type === "MOBILE" ? displayContact("MOBILE", value) : maskEmail(value), ...status };
+  // In full: the person has just typed this new value (a typing mistake must show); it is their own, in their session.
+  return { type, cibleAffichee: displayContact(type, value), ...status };
 }
 
 export type ConfirmChangeOutcome =

@@ -10,7 +10,7 @@ import { clockNow } from "../clock";
 import { decryptField, encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
 import { isUniqueViolation } from "../db/errors";
-import { maskEmail, parseEmail } from "../identity/email";
+import { parseEmail } from "../identity/email";
 import { formatMobileForDisplay, parseMobile } from "../identity/mobile";
 import { sealDossierContacts } from "../premiere-connexion/bascule-notices";
 import type { Transports } from "../messaging/transports";
@@ -200,7 +200,8 @@ export async function pendingContactCode(db: Database, keys: FieldKeys, { person
   if (!contact || contact.verifiee) return null;
   const status = await latestCodeStatus(db, { personneId, objet: CONTACT_CONFIRMATION_OBJET, canal, cible: contact.value, now }, keys);
   if (!status) return null;
-  return { canal, cibleAffichee: canal === "SMS" ? displayContact("MOBILE", contact.value) : maskEmail(contact.value), ...status };
+  // In full: the person typed it on the step before (a typing mistake must show); it is their own, in their session.
+  return { canal, cibleAffichee: displayContact(canal === "SMS" ? "MOBILE" : "EMAIL", contact.value), ...status };
 }
 
 export type ConfirmOutcome = VerifyResult | { ok: false; reason: "AUCUNE_COORDONNEE" | "DEJA_CONFIRMEE_AILLEURS" | "COORDONNEE_MODIFIEE"; message: string };

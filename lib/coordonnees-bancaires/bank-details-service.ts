@@ -172,7 +172,7 @@ async function latestChange(db: Pick<Database, "changementCoordonneesBancaires">
   });
 }
 
-export type ResendOutcome = { ok: true; destination: string; canal: CanalCode } | { ok: false; message: string };
+export type ResendOutcome = { ok: true; destination: string; canal: CanalCode; expireLe: Date; nouveauxCodesRestants: number } | { ok: false; message: string };
 
 /** A new code for the pending change (the engine's limits apply); the change then lives as long as the new code. */
 export async function resendBankDetailsCode(
@@ -203,7 +203,7 @@ export async function resendBankDetailsCode(
     data: { expireLe: sent.expireLe },
   });
   if (sent.messageId) await deliverNotices(db, keys, transports, [sent.messageId]);
-  return { ok: true, destination: sent.destination, canal: contact.canal };
+  return { ok: true, destination: sent.destination, canal: contact.canal, expireLe: sent.expireLe, nouveauxCodesRestants: sent.nouveauxCodesRestants };
 }
 
 export type ConfirmOutcome =

@@ -20,13 +20,14 @@ export type DelegationContext = {
   foyerId: string;
   numeroAllocataire: string;
   delegant: { personneId: string; nomAffiche: string };
-  conjoint: { personneId: string; nomAffiche: string };
+  /** sexe: the words about the conjoint agree with it ("il" or "elle"). */
+  conjoint: { personneId: string; nomAffiche: string; sexe: "M" | "F" };
   /** The délégation in force, if any. */
   active: { id: string; accordeeLe: Date } | null;
 };
 
 const current = (now: Date) => ({ depuisLe: { lte: now }, OR: [{ jusquAuLe: null }, { jusquAuLe: { gt: now } }] });
-const NAMES = { id: true, prenoms: true, nomNaissance: true, nomUsage: true } as const;
+const NAMES = { id: true, prenoms: true, nomNaissance: true, nomUsage: true, sexe: true } as const;
 
 /** The foyer, its conjoint and the délégation in force, for a grant that may manage the délégation. */
 export async function delegationContextFor(db: Pick<Database, "foyer">, grant: AccessGrant): Promise<DelegationContext> {
@@ -49,7 +50,7 @@ export async function delegationContextFor(db: Pick<Database, "foyer">, grant: A
     foyerId: grant.dossier.id,
     numeroAllocataire: grant.dossier.numeroAllocataire,
     delegant: { personneId: delegant.id, nomAffiche: displayName(delegant) },
-    conjoint: { personneId: conjoint.id, nomAffiche: displayName(conjoint) },
+    conjoint: { personneId: conjoint.id, nomAffiche: displayName(conjoint), sexe: conjoint.sexe },
     active: foyer.delegations[0] ?? null,
   };
 }

@@ -19,6 +19,17 @@ describe("parseLoginIdentifier", () => {
     });
   });
 
+  it("un NIR tapé avec des points ou des tirets est accepté comme avec des espaces", () => {
+    const expected = { ok: true, kind: "nir", value: "288036912304529" };
+    expect(parseLoginIdentifier("2.88.03.69.123.045.29")).toEqual(expected);
+    expect(parseLoginIdentifier("2-88-03-69-123-045-29")).toEqual(expected);
+    expect(parseLoginIdentifier("2 88 03 69 123 045-29")).toEqual(expected);
+    expect(parseLoginIdentifier("2\u201388\u201303\u201369\u2013123\u2013045\u201329")).toEqual(expected); // tirets moyens
+    expect(parseLoginIdentifier("2.95.07.2A.004.021.38")).toEqual({ ok: true, kind: "nir", value: "295072A00402138" });
+    // Les séparateurs ne changent rien au contrôle : une clé fausse reste fausse.
+    expect(parseLoginIdentifier("2.88.03.69.123.045.28")).toEqual({ ok: false, error: NIR_MESSAGES.cle });
+  });
+
   it("un identifiant provisoire, même avec un p minuscule, est reconnu comme provisoire", () => {
     expect(parseLoginIdentifier("P12345678")).toEqual({ ok: true, kind: "provisoire", value: "P12345678" });
     expect(parseLoginIdentifier("  p12345678 ")).toEqual({ ok: true, kind: "provisoire", value: "P12345678" });

@@ -19,6 +19,12 @@ export const LOGIN_IDENTIFIER_MESSAGES = {
   tropLong: "L'identifiant saisi est trop long.",
 } as const;
 
+/**
+ * What people put between the groups of a NIR besides spaces: dots ("2.88.03…"), hyphens and the dashes a phone
+ * keyboard or a copied document may hold (U+2010–U+2015, U+2212 minus). Read as spaces, which the NIR ignores.
+ */
+const NIR_SEPARATORS = /[.\-\u2010-\u2015\u2212]/g;
+
 export function parseLoginIdentifier(input: string): LoginIdentifierResult {
   // Checked before any processing so that huge inputs cost nothing (login is unauthenticated).
   if (input.length > LOGIN_IDENTIFIER_MAX_LENGTH) {
@@ -35,6 +41,6 @@ export function parseLoginIdentifier(input: string): LoginIdentifierResult {
     return result.ok ? { ok: true, kind: "provisoire", value: result.value } : result;
   }
 
-  const result = parseNir(trimmed);
+  const result = parseNir(trimmed.replace(NIR_SEPARATORS, " "));
   return result.ok ? { ok: true, kind: "nir", value: result.value.normalise } : result;
 }

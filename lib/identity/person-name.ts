@@ -21,3 +21,11 @@ export type PersonNames = { prenoms: string[]; nomNaissance: string; nomUsage: s
 export function displayName(p: PersonNames): string {
   return `${p.prenoms[0] ?? ""} ${(p.nomUsage ?? p.nomNaissance).toLocaleUpperCase("fr-FR")}`.trim();
 }
+
+/**
+ * The word that agrees with a named person whose sex the dossier records: "informé" or "informée", "il" or "elle".
+ * The portal never writes "informé(e)" or "il ou elle" about someone it knows.
+ */
+export function agreeWith(sexe: "M" | "F", words: { M: string; F: string }): string {
+  return words[sexe];
+}

@@ -44,14 +44,16 @@ export async function separationEnCours(grant: AccessGrant, database?: Reader): 
 
 const current = (now: Date) => ({ depuisLe: { lte: now }, OR: [{ jusquAuLe: null }, { jusquAuLe: { gt: now } }] });
 
-type Couple = { debutCouple: Date; declarant: { id: string; nomAffiche: string }; autreMembre: { id: string; nomAffiche: string } };
+/** sexe: the words about each of them agree with it ("séparé" or "séparée", "informé" or "informée"). */
+type Member = { id: string; nomAffiche: string; sexe: "M" | "F" };
+type Couple = { debutCouple: Date; declarant: Member; autreMembre: Member };
 
 /** The two adults of the couple on this dossier, and since when the dossier knows the couple. */
 export async function coupleOf(database: Pick<Database, "membre">, grant: AccessGrant): Promise<Couple> {
   assertCan(grant, "DECLARER_SEPARATION");
   const membres = await database.membre.findMany({
     where: { foyerId: grant.dossier.id, role: { in: ["ALLOCATAIRE", "CONJOINT", "CONJOINT_ALLOCATAIRE"] }, ...current(grant.decidedAt) },
-    select: { depuisLe: true, personne: { select: { id: true, prenoms: true, nomNaissance: true, nomUsage: true } } },
+    select: { depuisLe: true, personne: { select: { id: true, prenoms: true, nomNaissance: true, nomUsage: true, sexe: true } } },
   });
   // DECLARER_SEPARATION implies a foyer in a couple where the grant's person is the allocataire or the conjoint.
   const declarant = membres.find((m) => m.personne.id === grant.acteurId);
@@ -59,8 +61,8 @@ export async function coupleOf(database: Pick<Database, "membre">, grant: Access
   if (!declarant || !autre) throw new AccessDeniedError("DECLARER_SEPARATION");
   return {
     debutCouple: new Date(Math.max(declarant.depuisLe.getTime(), autre.depuisLe.getTime())),
-    declarant: { id: declarant.personne.id, nomAffiche: displayName(declarant.personne) },
-    autreMembre: { id: autre.personne.id, nomAffiche: displayName(autre.personne) },
+    declarant: { id: declarant.personne.id, nomAffiche: displayName(declarant.personne), sexe: declarant.personne.sexe },
+    autreMembre: { id: autre.personne.id, nomAffiche: displayName(autre.personne), sexe: autre.personne.sexe },
   };
 }
 

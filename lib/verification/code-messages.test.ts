@@ -6,6 +6,8 @@ import {
   SMS_CODE_VALIDITY_MINUTES,
   SMS_CODE_VALIDITY_MS,
   codeSentMessage,
+  codeValiditySentence,
+  newCodeDetails,
   remainingValidity,
 } from "./code-messages";
 
@@ -37,11 +39,24 @@ describe("messages des codes de vérification", () => {
     );
   });
 
-  it("le message d'envoi dit où le code est parti et combien de temps il vaut", () => {
+  it("le message d'envoi dit où le code est parti, sans phrase de validité (l'écran la dit une seule fois)", () => {
     expect(codeSentMessage("SMS", "06 39 98 10 01")).toBe(
-      "Nous venons de vous envoyer un code de vérification par SMS au numéro suivant 06 39 98 10 01. Merci de le saisir. Ce code est valable 10 minutes.",
+      "Nous venons de vous envoyer un code de vérification par SMS au numéro suivant 06 39 98 10 01. Merci de le saisir.",
     );
-    expect(codeSentMessage("EMAIL", "c***n@example.org")).toMatch(/par courriel à l'adresse suivante c\*\*\*n@example\.org.*15 minutes/);
+    expect(codeSentMessage("EMAIL", "claire.martin@example.org")).toBe(
+      "Nous venons de vous envoyer un code de vérification par courriel à l'adresse suivante claire.martin@example.org. Merci de le saisir.",
+    );
+    expect(codeSentMessage("SMS", "06 39 98 10 01")).not.toMatch(/valable/);
+  });
+
+  it("la phrase de validité de l'écran dit ce qui reste et l'heure de fin, heure de Paris", () => {
+    const expireLe = new Date("2026-12-02T13:32:00Z"); // 14 h 32 à Paris
+    expect(codeValiditySentence(expireLe, new Date("2026-12-02T13:23:00Z"))).toBe("Ce code est valable encore 9 minutes (jusqu'à 14 h 32).");
+    expect(codeValiditySentence(expireLe, new Date("2026-12-02T13:33:00Z"))).toBe("Ce code a expiré : demandez un nouveau code.");
+    expect(newCodeDetails({ expireLe, nouveauxCodesRestants: 2 }, new Date("2026-12-02T13:22:00Z"))).toEqual({
+      validite: "Ce code est valable encore 10 minutes (jusqu'à 14 h 32).",
+      nouveauxCodesRestants: 2,
+    });
   });
 
   it("la validité restante s'affiche en minutes entières, arrondies vers le bas", () => {

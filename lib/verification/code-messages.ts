@@ -1,5 +1,6 @@
 // What the portal tells people about verification codes: validity, the outcome of each try, the limits.
 // Pure (no node:crypto, no database): the screens may import it, e.g. for the validity countdown.
+import type { ActionResult } from "../forms/action-result";
 
 export type CanalCode = "EMAIL" | "SMS";
 
@@ -54,7 +55,35 @@ export const CODE_MESSAGES = {
 export function codeSentMessage(canal: CanalCode, cibleAffichee: string): string {
   const where =
     canal === "SMS" ? `par SMS au numéro suivant ${cibleAffichee}` : `par courriel à l'adresse suivante ${cibleAffichee}`;
-  return `Nous venons de vous envoyer un code de vérification ${where}. Merci de le saisir. Ce code est valable ${codeValidityMinutes(canal)} minutes.`;
+  // How long it stays valid is said once, by the screen's validity sentence (codeValiditySentence), kept up to date.
+  return `Nous venons de vous envoyer un code de vérification ${where}. Merci de le saisir.`;
+}
+
+/** "14 h 32", Paris time. */
+function clockTime(at: Date): string {
+  const parts = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("hour")} h ${get("minute")}`;
+}
+
+/**
+ * The one validity sentence of a code screen: what is left, and the time it ends ("Ce code est valable encore
+ * 9 minutes (jusqu'à 14 h 32)."), so that it stays true when the page has been open for a while.
+ */
+export function codeValiditySentence(expireLe: Date, now: Date = new Date()): string {
+  const validity = remainingValidity(expireLe, now);
+  if (validity.expired || validity.totalSeconds < 1) return validity.message;
+  return `${validity.message.slice(0, -1)} (jusqu'à ${clockTime(expireLe)}).`;
+}
+
+/**
+ * The answer to "Recevoir un nouveau code": besides its message, the new code's validity sentence and how many new
+ * codes remain, which replace the screen's (the old code's) at once.
+ */
+export type NewCodeAnswer<Field extends string = "code"> = ActionResult<Field> & { validite?: string; nouveauxCodesRestants?: number };
+
+export function newCodeDetails(sent: { expireLe: Date; nouveauxCodesRestants: number }, now: Date = new Date()): { validite: string; nouveauxCodesRestants: number } {
+  return { validite: codeValiditySentence(sent.expireLe, now), nouveauxCodesRestants: sent.nouveauxCodesRestants };
 }
 
 export type RemainingValidity = {

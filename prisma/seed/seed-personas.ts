@@ -105,6 +105,18 @@ export const DEMO_PAYMENT_MONTHS = 12;
 const DEMO_DROITS_DEPUIS = utcDate(2023, 0, 1);
 const DEMO_FOYER_DEPUIS = utcDate(2014, 8, 1);
 
+/**
+ * A plausible last connection for a demo account, so that its first sign-in in the demo shows "Dernière connexion"
+ * as a real person's would: a few days before the seed, in the early evening (Paris time), a different one for each
+ * account. Its account was activated long before.
+ */
+export function demoPreviousConnection(now: Date, index: number): Date {
+  const day = new Date(now.getTime() - (2 + (index % 5)) * 86_400_000);
+  day.setUTCHours(17, 5 + ((index * 7) % 50), 0, 0);
+  return day;
+}
+const DEMO_ACTIVATED_DAYS_AGO = 200;
+
 export type SeedPersonasResult = { created: boolean; foyers: number; personnes: number };
 
 export async function seedPersonas(
@@ -142,6 +154,7 @@ export async function seedPersonas(
       const personneIds = new Map<string, string>();
       let personnes = 0;
 
+      let accounts = 0;
       const createPersonne = async (p: PersonaPersonne) => {
         const id = randomUUID();
         await tx.personne.create({ data: personneData(id, p, keys) });
@@ -154,9 +167,16 @@ export async function seedPersonas(
               personneId: id,
               etat: p.compteActive ? "ACTIF" : "NON_ACTIVE",
               motDePasseHash: p.compteActive ? accountHash : null,
-              activeLe: p.compteActive ? now : null,
+              activeLe: p.compteActive ? new Date(now.getTime() - DEMO_ACTIVATED_DAYS_AGO * 86_400_000) : null,
+              ...(p.compteActive ? { derniereConnexionLe: demoPreviousConnection(now, accounts) } : {}),
             },
           });
+          if (p.compteActive) {
+            await tx.historiqueConnexion.create({
+              data: { personneId: id, survenueLe: demoPreviousConnection(now, accounts), methode: "MOT_DE_PASSE", reussie: true, appareil: "Chrome sur Android", ip: "192.0.2.24" },
+            });
+            accounts++;
+          }
           if (p.compteActive) await tx.acceptationCgu.create({ data: { personneId: id, versionCguId: cguId, accepteeLe: now } });
         }
         const coordonnees = coordonneesData(id, p, keys, now);

@@ -15,7 +15,7 @@ test("Sophie, depuis un nouveau navigateur, reçoit un code par courriel, puis c
   await loginAsSophie(page);
   await expect(page).toHaveURL(/\/connexion\/code$/);
   await expect(page.getByText("s***d@example.org")).toBeVisible();
-  await expect(page.getByText(/Ce code est valable encore 1[45] minutes\./)).toBeVisible();
+  await expect(page.getByText(/Ce code est valable encore 1[45] minutes \(jusqu.à \d\d h \d\d\)\./)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // A wrong code says how many tries remain, and the error state is accessible too.

@@ -129,7 +129,7 @@ test("l'identité « inconnu » est refusée : aucune session ne s'ouvre", async
 test("un retour de FranceConnect forgé (state inconnu) est refusé avec un message clair et sans session", async ({ page }) => {
   await page.goto("/api/franceconnect/callback?state=forge-par-un-tiers&code=abc");
   await expect(page).toHaveURL(/\/connexion\/franceconnect\/erreur\?raison=expiree$/);
-  await expect(page.getByRole("heading", { level: 2 })).toContainText("Cette connexion avec FranceConnect a expiré");
+  await expect(page.getByRole("heading", { level: 2 }).first()).toContainText("Cette connexion avec FranceConnect a expiré"); // then the Caf help
   expect(await sessionCookies(page)).toHaveLength(0);
   await expectNoAxeViolations(page);
 });

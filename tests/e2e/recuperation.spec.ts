@@ -50,11 +50,12 @@ test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se 
   await page.locator("#contact").fill("06 39 98 10 06");
   await page.getByRole("button", { name: "Recevoir un code" }).click();
 
-  // Step 2: where the code went (masked), how long it lasts, help; a wrong code first.
+  // Step 2: where the code went (in full, as typed), how long it lasts (one sentence), help; a wrong code first.
   await expect(page).toHaveURL(/\/mot-de-passe-oublie\/code$/);
   await expectStep(page, 2);
-  await expect(page.getByText(/Si l'identifiant et la coordonnée saisis correspondent à un compte, .* par SMS au 06 \*\* \*\* \*\* 06/)).toBeVisible();
-  await expect(page.getByText(/Ce code est valable encore (9|10) minutes\./)).toBeVisible();
+  await expect(page.getByText(/Si l'identifiant et la coordonnée saisis correspondent à un compte, .* par SMS au 06 39 98 10 06\./)).toBeVisible();
+  await expect(page.getByText(/valable/)).toHaveCount(1);
+  await expect(page.locator("#validite-code")).toHaveText(/^Ce code est valable encore (9|10) minutes \(jusqu'à \d\d h \d\d\)\.$/);
   await expect(page.getByRole("heading", { name: "Vous n'avez rien reçu ?" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Recevoir un nouveau code (3 possibles)" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -70,6 +71,9 @@ test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se 
   await page.getByRole("button", { name: "Recevoir un nouveau code (3 possibles)" }).click();
   await expect(page.locator("#code-message")).toContainText("un nouveau code vient d'être envoyé. Le précédent ne fonctionne plus.");
   await expect(page.getByRole("button", { name: "Recevoir un nouveau code (2 possibles)" })).toBeVisible();
+  // The old code's error is gone; the one validity sentence is the new code's (10 minutes).
+  await expect(page.locator("#code-message")).not.toContainText("Il vous reste 4 essais");
+  await expect(page.locator("#validite-code")).toHaveText(/^Ce code est valable encore (9|10) minutes \(jusqu'à \d\d h \d\d\)\.$/);
   let code = first;
   await expect.poll(async () => (code = await codeSentTo(browser, "06 39 98 10 06")), { timeout: 15_000 }).not.toBe(first);
   await page.locator("#code").fill(code);
@@ -131,13 +135,19 @@ async function stepOneAnswer(browser: Browser, identifiant: string, contact: str
 }
 
 test("un NIR inconnu et un NIR connu avec une autre coordonnée reçoivent exactement la même réponse", async ({ browser }) => {
-  // Two numbers that are masked alike ("06 ** ** ** 01"), so that the pages may be compared byte for byte.
+  // Two numbers, each shown in full as the person typed it: once each is blanked out, along with the validity
+  // sentence (its end time moves with the clock), the pages compare byte for byte.
   const unknown = await stepOneAnswer(browser, "2 69 05 49 588 157 80", "06 39 98 77 01");
   const knownWrongContact = await stepOneAnswer(browser, "2 84 06 44 109 033 22", "06 39 98 78 01");
   expect(unknown.status).toBe(303);
   expect(unknown.cookies.join()).toContain("__Host-moncompte.mot-de-passe-oublie=…");
-  expect(unknown.html).toContain("par SMS au 06 ** ** ** 01");
-  expect(knownWrongContact).toEqual(unknown);
+  expect(unknown.html).toContain("par SMS au 06 39 98 77 01");
+  expect(knownWrongContact.html).toContain("par SMS au 06 39 98 78 01");
+  const blank = (answer: typeof unknown, typed: string) => ({
+    ...answer,
+    html: answer.html.replaceAll(typed, "…").replace(/Ce code est valable encore \d+ minutes? \(jusqu'à \d\d h \d\d\)\./g, "…"),
+  });
+  expect(blank(knownWrongContact, "06 39 98 78 01")).toEqual(blank(unknown, "06 39 98 77 01"));
 });
 
 test.describe("sans JavaScript", () => {

@@ -75,14 +75,14 @@ test("Julien déclare une séparation sans JavaScript : la délégation prend fi
   await claire.locator("#code").fill(await codeSentTo(browser, "claire.martin@example.org"));
   await claire.getByRole("button", { name: "Valider le code" }).click();
   await expect(claire).toHaveURL(/confirme=email/);
-  await claire.getByRole("button", { name: "Plus tard" }).click();
+  await claire.getByRole("button", { name: "Continuer sans confirmer" }).click();
   await claire.getByRole("button", { name: "Déléguer la gestion de mon dossier à Julien DURAND" }).click();
   await expect(claire).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
 
   // Claire opens the form (she will send it after Julien's declaration). Its error states first.
   await claire.goto(separation);
   await expect(claire.getByRole("heading", { level: 1 })).toHaveText("Déclarer une séparation");
-  await expect(claire.getByText("Julien DURAND est informé(e) de votre déclaration")).toBeVisible();
+  await expect(claire.getByText("Julien DURAND est informé de votre déclaration")).toBeVisible();
   await expectNoAxeViolations(claire);
   await claire.getByRole("button", { name: "Déclarer ma séparation" }).click();
   await expect(claire.locator("#separation-message")).toBeFocused();
@@ -100,7 +100,7 @@ test("Julien déclare une séparation sans JavaScript : la délégation prend fi
   const julienContext = await browser.newContext();
   const julien = await julienContext.newPage();
   await firstConnection(julien, "186117505611249", "Verveine2026Paris");
-  await julien.getByRole("button", { name: "Plus tard" }).click();
+  await julien.getByRole("button", { name: "Continuer sans confirmer" }).click();
   await expect(julien).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
   await expect(julien.getByText("Claire MARTIN vous a délégué la gestion du dossier")).toBeVisible();
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await julienContext.storageState() });
@@ -119,7 +119,7 @@ test("Julien déclare une séparation sans JavaScript : la délégation prend fi
   await plain.getByRole("button", { name: "Déclarer ma séparation" }).click();
   await expect(plain).toHaveURL(/\/separation\?declaree=1$/);
   // The délégation ended with the declaration: Julien no longer sees the dossier, so the page no longer names Claire.
-  await expect(plain.getByText("Votre déclaration est enregistrée et votre conjoint ou conjointe en est informé(e).")).toBeVisible();
+  await expect(plain.getByText("Votre déclaration est enregistrée et nous en informons votre conjoint ou conjointe.")).toBeVisible();
   await expect(plain.getByText(/^Votre déclaration du .+ est en cours de traitement par la Caf\.$/)).toBeVisible();
   await expect(plain.getByRole("button", { name: "Déclarer ma séparation" })).toHaveCount(0);
   // axe runs with JavaScript: the confirmation state, in his re-sealed session.

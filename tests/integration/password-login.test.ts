@@ -133,8 +133,11 @@ describe("limitation des tentatives", () => {
   it(`après ${THROTTLE_LIMITS.identifierAndIp.maxFailures} échecs, la tentative suivante est refusée avant toute vérification, avec une heure de fin`, async () => {
     const ip = freshIp();
     const now = new Date("2026-11-25T13:00:00Z");
-    for (let i = 0; i < THROTTLE_LIMITS.identifierAndIp.maxFailures; i++) {
-      expect(await login("182023155507830", `Faux${i}2026Caf`, ip, now)).toEqual({ ok: false, reason: "IDENTIFIANTS_INCORRECTS" });
+    const { maxFailures, lockoutMinutes } = THROTTLE_LIMITS.identifierAndIp;
+    for (let i = 0; i < maxFailures; i++) {
+      // The failure that leaves one try says so, with the length of the lock to come; the others do not.
+      const expected = i === maxFailures - 2 ? { lastTry: { lockoutMinutes: lockoutMinutes[0] } } : {};
+      expect(await login("182023155507830", `Faux${i}2026Caf`, ip, now)).toEqual({ ok: false, reason: "IDENTIFIANTS_INCORRECTS", ...expected });
     }
     const refused = await login("182023155507830", "Garonne2026Caf", ip, now);
     expect(refused).toMatchObject({ ok: false, reason: "LIMITE_ATTEINTE" });
@@ -171,7 +174,15 @@ describe("limitation des tentatives", () => {
   it("un identifiant inconnu est limité comme un identifiant connu, sans rien révéler", async () => {
     const ip = freshIp();
     const now = new Date("2026-11-25T16:00:00Z");
-    for (let i = 0; i < THROTTLE_LIMITS.identifierAndIp.maxFailures; i++) await login("269054958815780", "Quelconque2026", ip, now);
+    const known = freshIp();
+    const answers = { known: [] as unknown[], unknown: [] as unknown[] };
+    for (let i = 0; i < THROTTLE_LIMITS.identifierAndIp.maxFailures; i++) {
+      answers.unknown.push(await login("269054958815780", "Quelconque2026", ip, now));
+      answers.known.push(await login("182023155507830", "Quelconque2026", known, now));
+    }
+    // The same answers, the warning before the last try included: it says nothing about the account.
+    expect(answers.unknown).toEqual(answers.known);
+    expect(answers.unknown.filter((a) => (a as { lastTry?: unknown }).lastTry)).toHaveLength(1);
     expect(await login("269054958815780", "Quelconque2026", ip, now)).toMatchObject({ reason: "LIMITE_ATTEINTE" });
   });
 
@@ -180,7 +191,8 @@ describe("limitation des tentatives", () => {
     const now = new Date("2026-11-25T17:00:00Z");
     // A different (unknown) provisional identifier each time, so that only the per-IP counter can stop it.
     for (let i = 0; i < THROTTLE_LIMITS.ip.maxFailures; i++) {
-      expect(await login(`P${String(90_000_000 + i)}`, "Quelconque2026", ip, now)).toEqual({ ok: false, reason: "IDENTIFIANTS_INCORRECTS" });
+      const expected = i === THROTTLE_LIMITS.ip.maxFailures - 2 ? { lastTry: { lockoutMinutes: THROTTLE_LIMITS.ip.lockoutMinutes[0] } } : {};
+      expect(await login(`P${String(90_000_000 + i)}`, "Quelconque2026", ip, now)).toEqual({ ok: false, reason: "IDENTIFIANTS_INCORRECTS", ...expected });
     }
     expect(await login("295072A00402138", "Maquis2026Caf", ip, now)).toMatchObject({ reason: "LIMITE_ATTEINTE" });
   });

@@ -7,11 +7,12 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_DAYS, rememberBrowser } from "@/lib/auth/known-browser";
 import { clearPendingLogin, savePendingLogin } from "@/lib/auth/pending-login";
 import { PENDING_LOGIN_EXPIRED_PATH, requireAnonymous, requirePendingLogin } from "@/lib/auth/guards";
-import { checkSecondFactorCode, sendSecondFactorCode, verifiedEmailOf } from "@/lib/auth/second-factor";
+import { checkSecondFactorCode, secondFactorTarget, sendSecondFactorCode } from "@/lib/auth/second-factor";
 import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { newCodeDetails, type NewCodeAnswer } from "@/lib/verification/code-messages";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 import { parseVerificationCode } from "@/lib/verification/code-schema";
@@ -26,9 +27,10 @@ export async function submitSecondFactor(_previous: ActionResult<Field>, formDat
   if (!parsed.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: parsed.error } };
 
   const prisma = await db();
-  const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
+  const canal = pending.canal ?? "EMAIL";
+  const email = await secondFactorTarget(prisma, fieldKeysOf(appConfig()), pending.personneId, canal);
   if (!email) redirect(PENDING_LOGIN_EXPIRED_PATH);
-  const result = await checkSecondFactorCode(prisma, fieldKeysOf(appConfig()), { personneId: pending.personneId, email, code: parsed.value });
+  const result = await checkSecondFactorCode(prisma, fieldKeysOf(appConfig()), { personneId: pending.personneId, email, canal, code: parsed.value });
   if (!result.ok) return { status: "error", message: "Le code n'a pas pu être vérifié.", fieldErrors: { code: result.message } };
 
   const now = new Date();
@@ -56,19 +58,31 @@ export async function submitSecondFactor(_previous: ActionResult<Field>, formDat
   redirect(sessionHome(claims.etape, pending.retour));
 }
 
-export async function resendSecondFactor(_previous: ActionResult<Field>): Promise<ActionResult<Field>> {
+/**
+ * "Recevoir un nouveau code", on the channel of the code asked for, or (canal=SMS) the code by SMS instead, to the
+ * person's confirmed mobile. The target is always read again from the database, never taken from the form.
+ */
+export async function resendSecondFactor(_previous: NewCodeAnswer, formData: FormData): Promise<NewCodeAnswer> {
   await requireAnonymous();
   const pending = await requirePendingLogin();
   const prisma = await db();
-  const email = await verifiedEmailOf(prisma, fieldKeysOf(appConfig()), pending.personneId);
-  if (!email) redirect(PENDING_LOGIN_EXPIRED_PATH);
-  const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email, ip: await clientAddress() });
+  const canal = formData.get("canal") === "SMS" ? "SMS" : (pending.canal ?? "EMAIL");
+  const cible = await secondFactorTarget(prisma, fieldKeysOf(appConfig()), pending.personneId, canal);
+  if (!cible) {
+    if (canal === "SMS") return { status: "error", message: "Aucun numéro de mobile confirmé n'est enregistré dans votre espace." };
+    redirect(PENDING_LOGIN_EXPIRED_PATH);
+  }
+  const sent = await sendSecondFactorCode(prisma, fieldKeysOf(appConfig()), createTransports(messagingConfig()), { personneId: pending.personneId, email: cible, canal, ip: await clientAddress() });
   if (!sent.ok) return { status: "error", message: sent.message };
-  await savePendingLogin({ ...pending, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });
+  await savePendingLogin({ ...pending, canal, destination: sent.destination, expireLe: sent.expireLe.getTime(), nouveauxCodesRestants: sent.nouveauxCodesRestants });
+  const switched = canal !== (pending.canal ?? "EMAIL");
   return {
     status: "info",
     message: sent.statut === "ENVOYE"
-      ? `Un nouveau code vient de vous être envoyé à ${sent.destination}. Le précédent ne fonctionne plus.`
+      ? switched
+        ? `Un code vient de vous être envoyé par SMS au ${sent.destination}. Saisissez ce code : celui envoyé par courriel ne sert plus.`
+        : `Un nouveau code vient de vous être envoyé à ${sent.destination}. Le précédent ne fonctionne plus.`
       : (sent.raison ?? "Le code n'a pas pu être envoyé pour l'instant : il vous parviendra dès que possible."),
+    ...newCodeDetails(sent),
   };
 }

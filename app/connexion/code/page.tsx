@@ -3,7 +3,10 @@ import { BackLink } from "@/components/layout/back-link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { SecondFactorForm } from "./_components/second-factor-form";
 import { requireAnonymous, requirePendingLogin } from "@/lib/auth/guards";
-import { remainingValidity } from "@/lib/verification/code-messages";
+import { codeValiditySentence } from "@/lib/verification/code-messages";
+import { otherSecondFactorChannel } from "@/lib/auth/second-factor";
+import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Code de vérification" };
 
@@ -11,7 +14,9 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   await requireAnonymous();
   const pending = await requirePendingLogin();
   const delayed = (await searchParams).envoi === "differe";
-  const validity = remainingValidity(new Date(pending.expireLe));
+  const canal = pending.canal ?? "EMAIL";
+  const autreCanal = await otherSecondFactorChannel(await db(), fieldKeysOf(appConfig()), pending.personneId, canal);
+  const where = canal === "SMS" ? `par SMS au numéro ${pending.destination}` : `par courriel à l'adresse ${pending.destination}`;
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -26,11 +31,15 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
           />
         ) : (
           <p>
-            Nous venons de vous envoyer un code de vérification par courriel à l&apos;adresse <strong>{pending.destination}</strong>. Saisissez-le
-            ci-dessous. {validity.message}
+            Nous venons de vous envoyer un code de vérification {where}. Saisissez-le ci-dessous.
           </p>
         )}
-        <SecondFactorForm nouveauxCodesRestants={pending.nouveauxCodesRestants} />
+        <SecondFactorForm
+          nouveauxCodesRestants={pending.nouveauxCodesRestants}
+          validite={codeValiditySentence(new Date(pending.expireLe))}
+          canal={canal}
+          autreCanal={autreCanal}
+        />
         <p className="fr-mt-4w">
           <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>

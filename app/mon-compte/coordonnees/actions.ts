@@ -1,4 +1,5 @@
 "use server";
+import { newCodeDetails, type NewCodeAnswer } from "@/lib/verification/code-messages";
 // "Mes coordonnées" actions. Each one goes through requireCanActFor(SOI, "MODIFIER_SES_COORDONNEES") itself: the
 // person acted for is the session's, never a form field (the "coordonnee" field only says which of one's own contact
 // details, e-mail or mobile, the form is about).
@@ -69,7 +70,7 @@ export async function submitContactChangeCode(_previous: ActionResult<"code">, f
 }
 
 /** "Recevoir un nouveau code". */
-export async function resendContactChangeCodeAction(_previous: ActionResult<"code">, formData: FormData): Promise<ActionResult<"code">> {
+export async function resendContactChangeCodeAction(_previous: NewCodeAnswer, formData: FormData): Promise<NewCodeAnswer> {
   const { grant, database, keys, ip } = await context();
   const type = parseContactType(formData.get("coordonnee"));
   if (!type.ok) return { status: "error", message: type.message };
@@ -78,7 +79,7 @@ export async function resendContactChangeCodeAction(_previous: ActionResult<"cod
     if (sent.reason === "AUCUN_CHANGEMENT") redirect("/mon-compte/coordonnees");
     return { status: "error", message: sent.message };
   }
-  if (sent.statut === "ENVOYE") return { status: "info", message: "Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus." };
+  if (sent.statut === "ENVOYE") return { status: "info", message: "Un nouveau code vient de vous être envoyé. Le précédent ne fonctionne plus.", ...newCodeDetails(sent) };
   return { status: "error", message: sent.raison ?? "Le code n'a pas pu être envoyé." };
 }
 

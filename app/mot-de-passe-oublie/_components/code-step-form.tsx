@@ -4,19 +4,25 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { submitCodeStep } from "@/app/mot-de-passe-oublie/actions";
-import type { ActionResult } from "@/lib/forms/action-result";
-import type { CanalCode } from "@/lib/verification/code-messages";
+import type { CanalCode, NewCodeAnswer } from "@/lib/verification/code-messages";
 import { FormMessage } from "@/components/forms/form-message";
 import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 
-const initial: ActionResult<"code"> = { status: "idle" };
+const initial: NewCodeAnswer = { status: "idle" };
 
-export function CodeStepForm({ canal, nouveauxCodesRestants }: { canal: CanalCode; nouveauxCodesRestants: number }) {
+export function CodeStepForm({ canal, ...onPage }: { canal: CanalCode; nouveauxCodesRestants: number; validite: string }) {
   const [state, action, pending] = useActionState(submitCodeStep, initial);
   const error = state.fieldErrors?.code;
+  // After "Recevoir un nouveau code", the new code's validity and count; the page, drawn again from the recovery
+  // cookie the action rewrote, says the same afterwards.
+  const validite = state.validite ?? onPage.validite;
+  const nouveauxCodesRestants = state.nouveauxCodesRestants ?? onPage.nouveauxCodesRestants;
   return (
     <>
+      <p id="validite-code" className="fr-text--sm">
+        {validite}
+      </p>
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />
         <CodeInput canal={canal} error={error} />

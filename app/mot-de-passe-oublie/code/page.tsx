@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/layout/back-link";
 import { requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
-import { maskEmail } from "@/lib/identity/email";
-import { maskMobile } from "@/lib/identity/mobile";
-import { remainingValidity } from "@/lib/verification/code-messages";
+import { formatMobileForDisplay } from "@/lib/identity/mobile";
+import { codeValiditySentence } from "@/lib/verification/code-messages";
 import { CodeStepForm } from "../_components/code-step-form";
 import { RecoveryStepper } from "../_components/recovery-stepper";
 
@@ -14,9 +13,9 @@ export default async function CodePage() {
   const state = await requireRecoveryStep("code");
   const code = state.code!; // the "code" step is the one that holds it
   const { canal, cible } = code;
-  // The contact detail the person typed, masked: the same page whether or not it matched an account.
-  const destination = canal === "SMS" ? `par SMS au ${maskMobile(cible)}` : `par courriel à ${maskEmail(cible)}`;
-  const validity = remainingValidity(new Date(code.expireLe));
+  // The contact detail exactly as the person typed it a moment ago (nothing it did not know), so that a typing
+  // mistake shows; the same page whether or not it matched an account.
+  const destination = canal === "SMS" ? `par SMS au ${formatMobileForDisplay(cible)}` : `par courriel à ${cible}`;
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -24,9 +23,9 @@ export default async function CodePage() {
         <RecoveryStepper step={2} />
         <p>
           Si l&apos;identifiant et la coordonnée saisis correspondent à un compte, nous venons d&apos;envoyer un code de vérification à 6
-          chiffres {destination}. Saisissez-le ci-dessous. {validity.message}
+          chiffres {destination}. Saisissez-le ci-dessous.
         </p>
-        <CodeStepForm canal={canal} nouveauxCodesRestants={code.nouveauxCodesRestants} />
+        <CodeStepForm canal={canal} nouveauxCodesRestants={code.nouveauxCodesRestants} validite={codeValiditySentence(new Date(code.expireLe))} />
         <p className="fr-mt-4w">
           <BackLink href="/connexion">Retour à la connexion</BackLink>
         </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 import { requireAnonymous, requireRecoveryStep } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Mot de passe modifié" };
@@ -17,7 +18,7 @@ export default async function MotDePasseModifiePage() {
             severity="warning"
             title="Votre espace reste suspendu"
             className="fr-mb-4w"
-            description="Votre nouveau mot de passe est enregistré, mais votre Caf a suspendu l'accès à votre espace : vous ne pourrez pas vous connecter tant qu'elle ne l'aura pas rétabli. Contactez votre Caf, à l'accueil ou par téléphone au numéro indiqué sur vos courriers."
+            description="Votre nouveau mot de passe est enregistré, mais votre Caf a suspendu l'accès à votre espace : vous ne pourrez pas vous connecter tant qu'elle ne l'aura pas rétabli. Contactez votre Caf : ses coordonnées sont ci-dessous."
           />
         ) : (
           <p>Vous pouvez dès maintenant vous connecter avec votre nouveau mot de passe.</p>
@@ -29,6 +30,7 @@ export default async function MotDePasseModifiePage() {
         <Link className="fr-btn" href="/connexion">
           Aller à la page de connexion
         </Link>
+        {termine.suspendu && <CafContactHelp />}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-// Step 3, after saving: "Confirmer maintenant" for each unconfirmed contact detail, and "Plus tard" / "Continuer".
+// Step 3, after saving: "Confirmer maintenant" for each unconfirmed contact detail, and "Continuer sans confirmer" / "Continuer".
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -26,7 +26,7 @@ export function FinishContactsForm({ allConfirmed }: { allConfirmed: boolean }) 
     <form action={action} method="post">
       <FormMessage id="terminer-message" state={state} />
       <button className={allConfirmed ? "fr-btn" : "fr-btn fr-btn--secondary"} type="submit" disabled={pending}>
-        {allConfirmed ? "Continuer" : "Plus tard"}
+        {allConfirmed ? "Continuer" : "Continuer sans confirmer"}
       </button>
     </form>
   );

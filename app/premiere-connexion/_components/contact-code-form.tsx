@@ -6,17 +6,25 @@ import { FormMessage } from "@/components/forms/form-message";
 import { CodeInput } from "@/components/verification/code-input";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 import type { ActionResult } from "@/lib/forms/action-result";
-import type { CanalCode } from "@/lib/verification/code-messages";
+import type { CanalCode, NewCodeAnswer } from "@/lib/verification/code-messages";
+import { useLatestCodeAnswer } from "@/components/verification/use-latest-code-answer";
 import { requestContactCode, submitContactCode } from "../actions";
 
 const initial: ActionResult<"code"> = { status: "idle" };
 
-export function ContactCodeForm({ canal, nouveauxCodesRestants }: { canal: CanalCode; nouveauxCodesRestants: number }) {
-  const [state, action, pending] = useActionState(submitContactCode, initial);
-  const [resent, resend, resending] = useActionState(requestContactCode, initial);
+const initialResent: NewCodeAnswer = { status: "idle" };
+
+export function ContactCodeForm(props: { canal: CanalCode; nouveauxCodesRestants: number; validite: string }) {
+  const { canal } = props;
+  const [submitted, action, pending] = useActionState(submitContactCode, initial);
+  const [resentAnswer, resend, resending] = useActionState(requestContactCode, initialResent);
+  const { submitted: state, resent, validite, nouveauxCodesRestants } = useLatestCodeAnswer(submitted, resentAnswer, props);
   const error = state.fieldErrors?.code;
   return (
     <>
+      <p id="validite-code" className="fr-text--sm">
+        {validite}
+      </p>
       <FormMessage id="nouveau-code-message" state={resent} />
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />

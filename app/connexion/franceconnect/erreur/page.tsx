@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 import type { PublicRefusal } from "@/lib/franceconnect/franceconnect-callback";
 
 export const metadata: Metadata = { title: "Connexion avec FranceConnect refusée" };
@@ -33,7 +34,7 @@ const MESSAGES: Record<PublicRefusal, { title: string; description: string }> = 
   refusee: {
     title: "Nous ne pouvons pas ouvrir votre espace avec FranceConnect",
     description:
-      "Connectez-vous avec votre numéro de sécurité sociale et votre mot de passe. Si cela ne fonctionne pas non plus, contactez votre Caf : à l'accueil, ou par téléphone au numéro indiqué sur vos courriers.",
+      "Connectez-vous avec votre numéro de sécurité sociale et votre mot de passe. Si cela ne fonctionne pas non plus, contactez votre Caf : ses coordonnées sont ci-dessous.",
   },
 };
 
@@ -59,6 +60,11 @@ export default async function FranceConnectErrorPage({ searchParams }: { searchP
             </a>
           </li>
         </ul>
+        <CafContactHelp
+          title="Besoin d'aide ?"
+          intro="Si la connexion ne fonctionne toujours pas, ou si vous n'avez pas encore de mot de passe, votre Caf peut vous aider."
+          dossierPassword
+        />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 
 export const metadata: Metadata = { title: "FranceConnect indisponible" };
 
@@ -20,6 +21,7 @@ export default function FranceConnectUnavailablePage() {
             Se connecter avec mon numéro de sécurité sociale
           </Link>
         </p>
+        <CafContactHelp title="Besoin d'aide ?" intro="Vous n'avez pas encore de mot de passe, ou la connexion ne fonctionne pas ? Votre Caf peut vous aider." dossierPassword />
       </div>
     </div>
   );

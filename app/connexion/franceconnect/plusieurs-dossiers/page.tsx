@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 
 export const metadata: Metadata = { title: "Connexion avec FranceConnect impossible" };
 
@@ -17,12 +18,13 @@ export default function SeveralMatchesPage() {
         />
         <h2 className="fr-h4 fr-mt-4w">Que faire ?</h2>
         <ul>
-          <li>Contactez votre Caf, à l&apos;accueil ou par téléphone au numéro indiqué sur vos courriers, pour qu&apos;elle vérifie votre état civil.</li>
+          <li>Contactez votre Caf (par téléphone, en ligne ou à l&apos;accueil, voir ci-dessous) pour qu&apos;elle vérifie votre état civil.</li>
           <li>En attendant, connectez-vous avec votre numéro de sécurité sociale et votre mot de passe.</li>
         </ul>
         <Link className="fr-btn" href="/connexion">
           Se connecter avec mon numéro de sécurité sociale
         </Link>
+        <CafContactHelp dossierPassword />
       </div>
     </div>
   );

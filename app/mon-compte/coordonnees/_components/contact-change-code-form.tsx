@@ -7,18 +7,27 @@ import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 import { CodeInput } from "@/components/verification/code-input";
 import type { ContactType } from "@/lib/contacts/contact-details";
 import type { ActionResult } from "@/lib/forms/action-result";
+import type { NewCodeAnswer } from "@/lib/verification/code-messages";
+import { useLatestCodeAnswer } from "@/components/verification/use-latest-code-answer";
 import { cancelContactChangeAction, resendContactChangeCodeAction, submitContactChangeCode } from "../actions";
 
 const initial: ActionResult<"code"> = { status: "idle" };
 const idle: ActionResult = { status: "idle" };
 
-export function ContactChangeCodeForm({ type, nouveauxCodesRestants }: { type: ContactType; nouveauxCodesRestants: number }) {
-  const [state, action, pending] = useActionState(submitContactChangeCode, initial);
-  const [resent, resend, resending] = useActionState(resendContactChangeCodeAction, initial);
+const initialResent: NewCodeAnswer = { status: "idle" };
+
+export function ContactChangeCodeForm(props: { type: ContactType; nouveauxCodesRestants: number; validite: string }) {
+  const { type } = props;
+  const [submitted, action, pending] = useActionState(submitContactChangeCode, initial);
+  const [resentAnswer, resend, resending] = useActionState(resendContactChangeCodeAction, initialResent);
+  const { submitted: state, resent, validite, nouveauxCodesRestants } = useLatestCodeAnswer(submitted, resentAnswer, props);
   const [, cancel, cancelling] = useActionState(cancelContactChangeAction, idle);
   const canal = type === "MOBILE" ? "SMS" : "EMAIL";
   return (
     <>
+      <p id="validite-code" className="fr-text--sm">
+        {validite}
+      </p>
       <FormMessage id="nouveau-code-message" state={resent} />
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />

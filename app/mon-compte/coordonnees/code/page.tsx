@@ -7,7 +7,7 @@ import { clockNow } from "@/lib/clock";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { pendingChangeCode } from "@/lib/contacts/contact-change";
 import { db } from "@/lib/db/client";
-import { codeSentMessage, remainingValidity } from "@/lib/verification/code-messages";
+import { codeSentMessage, codeValiditySentence } from "@/lib/verification/code-messages";
 import { ContactChangeCodeForm } from "../_components/contact-change-code-form";
 
 export const metadata: Metadata = { title: "Mes coordonnées — code de confirmation" };
@@ -22,7 +22,6 @@ export default async function ContactChangeCodePage({ searchParams }: { searchPa
   if (!pending) redirect("/mon-compte/coordonnees");
   const canal = type === "MOBILE" ? "SMS" : "EMAIL";
   const where = canal === "SMS" ? `au numéro ${pending.cibleAffichee}` : `à l'adresse ${pending.cibleAffichee}`;
-  const validity = remainingValidity(pending.expireLe, now);
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -49,10 +48,7 @@ export default async function ContactChangeCodePage({ searchParams }: { searchPa
           <p>{codeSentMessage(canal, pending.cibleAffichee)}</p>
         )}
         <p className="fr-text--sm">Tant que ce code n&apos;est pas saisi, vos coordonnées actuelles restent en vigueur.</p>
-        <p id="validite-code" className="fr-text--sm">
-          {validity.message}
-        </p>
-        <ContactChangeCodeForm type={type} nouveauxCodesRestants={pending.nouveauxCodesRestants} />
+        <ContactChangeCodeForm type={type} nouveauxCodesRestants={pending.nouveauxCodesRestants} validite={codeValiditySentence(pending.expireLe, now)} />
         <div className="fr-mt-6w">
           <BackLink href="/mon-compte/coordonnees">Retour à mes coordonnées</BackLink>
         </div>

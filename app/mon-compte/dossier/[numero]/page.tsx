@@ -83,7 +83,7 @@ export default async function DossierPage({ params }: { params: Promise<{ numero
         </p>
       )}
 
-      <h2>Derniers paiements</h2>
+      <h2 id="paiements">Derniers paiements</h2>
       {dossier.paiements.length === 0 ? (
         <p>Aucun paiement au cours des douze derniers mois.</p>
       ) : (

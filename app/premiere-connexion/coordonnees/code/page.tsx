@@ -5,7 +5,7 @@ import { clockNow } from "@/lib/clock";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { pendingContactCode } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
-import { codeSentMessage, remainingValidity } from "@/lib/verification/code-messages";
+import { codeSentMessage, codeValiditySentence } from "@/lib/verification/code-messages";
 import { WizardFrame } from "../../_components/wizard-frame";
 import { ContactCodeForm } from "../../_components/contact-code-form";
 import { openWizardStep } from "../../_lib/open-step";
@@ -20,7 +20,6 @@ export default async function ContactCodePage({ searchParams }: { searchParams: 
   const now = clockNow();
   const pending = await pendingContactCode(await db(), fieldKeysOf(appConfig()), { personneId: session.personneId, canal, now });
   if (!pending) redirect("/premiere-connexion/coordonnees/confirmation");
-  const validity = remainingValidity(pending.expireLe, now);
   const where = canal === "SMS" ? `au numéro ${pending.cibleAffichee}` : `à l'adresse ${pending.cibleAffichee}`;
   return (
     <WizardFrame progress={state} step="coordonnees">
@@ -45,10 +44,7 @@ export default async function ContactCodePage({ searchParams }: { searchParams: 
       ) : (
         <p>{codeSentMessage(canal, pending.cibleAffichee)}</p>
       )}
-      <p id="validite-code" className="fr-text--sm">
-        {validity.message}
-      </p>
-      <ContactCodeForm canal={canal} nouveauxCodesRestants={pending.nouveauxCodesRestants} />
+      <ContactCodeForm canal={canal} nouveauxCodesRestants={pending.nouveauxCodesRestants} validite={codeValiditySentence(pending.expireLe, now)} />
     </WizardFrame>
   );
 }

@@ -1,4 +1,5 @@
 "use server";
+import { newCodeDetails, type NewCodeAnswer } from "@/lib/verification/code-messages";
 // The bank details démarche's actions. Each one asks requireCanActFor itself (a page check does not protect the
 // actions it renders): the numéro in the form only says which dossier is meant; whether this person may change its
 // bank details is decided from the session and the database. A refusal journals ACCES_REFUSE and answers "page
@@ -59,10 +60,10 @@ export async function submitBankDetailsCode(_previous: ActionResult<"code">, for
   redirect(`${pathOf(grant.dossier.numeroAllocataire)}?modifiees=1`);
 }
 
-export async function requestNewBankDetailsCode(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function requestNewBankDetailsCode(_previous: NewCodeAnswer, formData: FormData): Promise<NewCodeAnswer> {
   const { grant } = await requireCanActFor(formData.get("numero"), "FAIRE_DEMARCHES");
   const outcome = await resendBankDetailsCode(await db(), fieldKeysOf(appConfig()), createTransports(messagingConfig()), grant, { ip: await clientAddress() });
   if (!outcome.ok) return { status: "error", message: outcome.message };
   const where = outcome.canal === "SMS" ? `par SMS au ${outcome.destination}` : `par courriel à ${outcome.destination}`;
-  return { status: "info", message: `Un nouveau code vient d'être envoyé ${where}. Le code précédent ne fonctionne plus.` };
+  return { status: "info", message: `Un nouveau code vient d'être envoyé ${where}. Le code précédent ne fonctionne plus.`, ...newCodeDetails(outcome) };
 }

@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireCanActFor } from "@/lib/access/require-can-act-for";
 import { formatDateFr } from "@/lib/auth/format-date";
 import { db } from "@/lib/db/client";
+import { agreeWith } from "@/lib/identity/person-name";
 import { delegationContextFor } from "@/lib/delegation/delegation-service";
 import { DelegationChangeForm } from "./_components/delegation-forms";
 
@@ -38,7 +39,7 @@ export default async function DelegationPage({
         )}
         <p>
           {context.active
-            ? `Depuis le ${formatDateFr(context.active.accordeeLe)}, ${context.conjoint.nomAffiche} gère le dossier avec vous : il ou elle voit tout le dossier (membres du foyer, prestations, paiements, courriers, journal des actions) et fait les démarches, avec ses propres identifiants.`
+            ? `Depuis le ${formatDateFr(context.active.accordeeLe)}, ${context.conjoint.nomAffiche} gère le dossier avec vous : ${agreeWith(context.conjoint.sexe, { M: "il", F: "elle" })} voit tout le dossier (membres du foyer, prestations, paiements, courriers, journal des actions) et fait les démarches, avec ses propres identifiants.`
             : `Vous n'avez pas délégué la gestion de votre dossier. ${context.conjoint.nomAffiche} ne voit que ses propres informations.`}
         </p>
         <p>

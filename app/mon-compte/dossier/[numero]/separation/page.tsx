@@ -5,6 +5,7 @@ import { can } from "@/lib/access/access-grant";
 import { requireCanActFor } from "@/lib/access/require-can-act-for";
 import { formatDateFr } from "@/lib/auth/format-date";
 import { db } from "@/lib/db/client";
+import { agreeWith } from "@/lib/identity/person-name";
 import { coupleOf, separationEnCours } from "@/lib/separation";
 import { SeparationForm } from "./_components/separation-form";
 
@@ -38,7 +39,7 @@ export default async function SeparationPage({
                 severity="success"
                 small
                 className="fr-mb-3w"
-                description={`Votre déclaration est enregistrée et ${autre} en est informé(e). La délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
+                description={`Votre déclaration est enregistrée${named ? ` et ${autre} en est ${agreeWith(couple.autreMembre.sexe, { M: "informé", F: "informée" })}` : " et nous en informons votre conjoint ou conjointe"}. La délégation de gestion du dossier, s'il y en avait une, a pris fin.`}
               />
             )}
             {query.deja === "1" && (
@@ -54,15 +55,15 @@ export default async function SeparationPage({
           </>
         ) : (
           <>
-            <p>Vous vivez séparé(e) de {autre} ? Déclarez-le ici. Après votre déclaration :</p>
+            <p>Vous vivez {agreeWith(couple.declarant.sexe, { M: "séparé", F: "séparée" })} de {autre} ? Déclarez-le ici. Après votre déclaration :</p>
             <ul>
               <li>la Caf reçoit votre demande et l&apos;examine ; elle pourra vous demander des précisions ;</li>
               <li>la délégation de gestion du dossier, s&apos;il y en a une, prend fin aussitôt ;</li>
-              <li>{named ? couple.autreMembre.nomAffiche : "Votre conjoint ou conjointe"} est informé(e) de votre déclaration ;</li>
+              <li>{named ? `${couple.autreMembre.nomAffiche} est ${agreeWith(couple.autreMembre.sexe, { M: "informé", F: "informée" })} de votre déclaration` : "nous informons votre conjoint ou conjointe de votre déclaration"} ;</li>
               <li>le dossier indique que votre déclaration est en cours de traitement.</li>
             </ul>
             <p className="fr-text--sm">Tous les champs sont obligatoires.</p>
-            <SeparationForm numero={grant.dossier.numeroAllocataire} autreMembre={named ? couple.autreMembre.nomAffiche : "mon conjoint ou ma conjointe"} />
+            <SeparationForm numero={grant.dossier.numeroAllocataire} separe={agreeWith(couple.declarant.sexe, { M: "séparé", F: "séparée" })} autreMembre={named ? couple.autreMembre.nomAffiche : "mon conjoint ou ma conjointe"} />
           </>
         )}
         <p className="fr-mt-6w">

@@ -6,16 +6,23 @@ import { FormMessage } from "@/components/forms/form-message";
 import { CodeHelp, newCodeLabel } from "@/components/verification/code-help";
 import { CodeInput } from "@/components/verification/code-input";
 import type { ActionResult } from "@/lib/forms/action-result";
-import type { CanalCode } from "@/lib/verification/code-messages";
+import type { CanalCode, NewCodeAnswer } from "@/lib/verification/code-messages";
+import { useLatestCodeAnswer } from "@/components/verification/use-latest-code-answer";
 import { requestNewBankDetailsCode, submitBankDetailsCode } from "../actions";
 
 const initial: ActionResult<"code"> = { status: "idle" };
+const initialResent: NewCodeAnswer = { status: "idle" };
 
-export function BankCodeForm({ numero, canal, nouveauxCodesRestants }: { numero: string; canal: CanalCode; nouveauxCodesRestants: number }) {
-  const [state, action, pending] = useActionState(submitBankDetailsCode, initial);
-  const [resent, resend, resending] = useActionState(requestNewBankDetailsCode, initial);
+export function BankCodeForm(props: { numero: string; canal: CanalCode; nouveauxCodesRestants: number; validite: string }) {
+  const { numero, canal } = props;
+  const [submitted, action, pending] = useActionState(submitBankDetailsCode, initial);
+  const [resentAnswer, resend, resending] = useActionState(requestNewBankDetailsCode, initialResent);
+  const { submitted: state, resent, validite, nouveauxCodesRestants } = useLatestCodeAnswer(submitted, resentAnswer, props);
   return (
     <>
+      <p id="validite-code" className="fr-text--sm">
+        {validite}
+      </p>
       <FormMessage id="nouveau-code-message" state={resent} />
       <form action={action} method="post" noValidate>
         <FormMessage id="code-message" state={state} />

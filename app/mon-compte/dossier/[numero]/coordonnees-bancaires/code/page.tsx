@@ -7,7 +7,7 @@ import { clockNow } from "@/lib/clock";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { pendingBankDetailsChange } from "@/lib/coordonnees-bancaires/bank-details-service";
 import { db } from "@/lib/db/client";
-import { codeSentMessage, remainingValidity } from "@/lib/verification/code-messages";
+import { codeSentMessage, codeValiditySentence } from "@/lib/verification/code-messages";
 import { BankCodeForm } from "../_components/bank-code-form";
 
 export const metadata: Metadata = { title: "Coordonnées bancaires — code de sécurité" };
@@ -53,8 +53,7 @@ export default async function CoordonneesBancairesCodePage({
         ) : (
           <p>{codeSentMessage(pending.canal, pending.destination)}</p>
         )}
-        <p className="fr-text--sm">{remainingValidity(pending.expireLe, now).message}</p>
-        <BankCodeForm numero={dossier} canal={pending.canal} nouveauxCodesRestants={pending.nouveauxCodesRestants} />
+        <BankCodeForm numero={dossier} canal={pending.canal} nouveauxCodesRestants={pending.nouveauxCodesRestants} validite={codeValiditySentence(pending.expireLe, now)} />
         <p className="fr-mt-6w">
           <BackLink href="/tableau-de-bord">Abandonner et revenir au tableau de bord</BackLink>
         </p>

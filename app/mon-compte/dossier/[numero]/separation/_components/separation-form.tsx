@@ -10,7 +10,7 @@ import { submitSeparation } from "../actions";
 
 const initial: ActionResult<SeparationField> = { status: "idle" };
 
-export function SeparationForm({ numero, autreMembre }: { numero: string; autreMembre: string }) {
+export function SeparationForm({ numero, autreMembre, separe }: { numero: string; autreMembre: string; /** "séparé" or "séparée", agreed with the person declaring. */ separe: string }) {
   const [state, action, pending] = useActionState(submitSeparation, initial);
   const errors = state.fieldErrors ?? {};
   return (
@@ -36,7 +36,7 @@ export function SeparationForm({ numero, autreMembre }: { numero: string; autreM
       <div className={`fr-checkbox-group fr-mb-4w${errors.confirmation ? " fr-checkbox-group--error" : ""}`}>
         <input type="checkbox" id="confirmation" name="confirmation" value="oui" required aria-describedby={errors.confirmation ? "confirmation-erreur" : undefined} />
         <label className="fr-label" htmlFor="confirmation">
-          Je déclare être séparé(e) de {autreMembre} depuis cette date.
+          Je déclare être {separe} de {autreMembre} depuis cette date.
         </label>
         {errors.confirmation && (
           <p id="confirmation-erreur" className="fr-error-text">
