@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
@@ -17,7 +17,19 @@ import { keepSessionAlive } from "./session/actions";
 export const metadata: Metadata = {
   title: { default: "Mon Compte", template: "%s — Mon Compte" },
   description: "Votre espace personnel : votre dossier, vos paiements, vos coordonnées et vos démarches.",
+  // public/: the icons, and the manifest that lets a phone add the portal to its home screen (no service worker:
+  // nothing personal is kept for offline use).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" }],
+  },
 };
+
+export const viewport: Viewport = { themeColor: "#000091" };
 
 const lang = "fr";
 
