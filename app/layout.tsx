@@ -1,4 +1,4 @@
-import type { Metadata, Viewport } from "next";
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
@@ -29,8 +29,6 @@ export const metadata: Metadata = {
   },
 };
 
-export const viewport: Viewport = { themeColor: "#000091" };
-
 const lang = "fr";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -40,7 +38,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
-        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        {/* The portal's own icons (public/, metadata above) replace the DSFR's generic ones. */}
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} doDisableFavicon />
       </head>
       <body>
         <DsfrProvider lang={lang} doCheckNonce={Boolean(nonce)}>

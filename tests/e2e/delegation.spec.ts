@@ -40,6 +40,7 @@ async function latestMessageTo(browser: Browser, recipient: string, containing: 
 }
 
 test("Sophie retire la délégation à Karim, prévenu, dont la session ouverte perd le dossier à sa requête suivante, puis la lui accorde de nouveau", async ({ browser }) => {
+  test.setTimeout(150_000); // two sessions, a confirmation step and several axe checks on a shared machine
   const karim = await signedIn(browser, "187051305520164", "Mistral2026Caf");
   await expect(karim.page.getByText("Sophie BERNARD vous a délégué la gestion du dossier")).toBeVisible();
   // A conjoint may not change the délégation: the page does not exist for him, at the old address or the new one.

@@ -120,11 +120,11 @@ test("les icônes, le manifeste, robots.txt et security.txt sont servis sans ses
   expect((await request.get(new URL(field("Policy")!).pathname)).status()).toBe(200);
 });
 
-test("la page d'accueil annonce le manifeste, les icônes et la couleur du thème", async ({ page }) => {
+test("la page d'accueil annonce le manifeste et les icônes du portail (pas celles du DSFR), sans service worker", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
   await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/apple-touch-icon.png");
   await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
-  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", "#000091");
+  await expect(page.locator('link[rel~="icon"][href^="/_next/"], link[rel="apple-touch-icon"][href^="/_next/"]')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.serviceWorker?.getRegistrations().then((r) => r.length) ?? 0)).toBe(0);
 });
