@@ -17,6 +17,16 @@ import { keepSessionAlive } from "./session/actions";
 export const metadata: Metadata = {
   title: { default: "Mon Compte", template: "%s — Mon Compte" },
   description: "Votre espace personnel : votre dossier, vos paiements, vos coordonnées et vos démarches.",
+  // public/: the icons, and the manifest that lets a phone add the portal to its home screen (no service worker:
+  // nothing personal is kept for offline use).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" }],
+  },
 };
 
 const lang = "fr";
@@ -28,7 +38,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
-        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        {/* The portal's own icons (public/, metadata above) replace the DSFR's generic ones. */}
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} doDisableFavicon />
       </head>
       <body>
         <DsfrProvider lang={lang} doCheckNonce={Boolean(nonce)}>

@@ -20,6 +20,7 @@ import { RECOVERY_EXPIRED_PATH, requireAnonymous, requireRecoveryStep } from "@/
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { passwordValuesToKeep, type PasswordFormState } from "@/lib/forms/password-form-state";
 import { deliverMessageNow } from "@/lib/messaging/deliver-outbox";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
@@ -85,15 +86,15 @@ async function resendRecoveryCode(): Promise<NewCodeAnswer> {
 }
 
 // Step 4
-export async function submitNewPassword(_previous: ActionResult<NewPasswordField>, formData: FormData): Promise<ActionResult<NewPasswordField>> {
+export async function submitNewPassword(_previous: PasswordFormState<NewPasswordField>, formData: FormData): Promise<PasswordFormState<NewPasswordField>> {
   const state = await requireStep("nouveau-mot-de-passe");
   if (!state.autorisation) redirect(EXPIRED);
   const prisma = await db();
+  const submitted = { nouveauMotDePasse: formData.get("nouveauMotDePasse"), confirmation: formData.get("confirmation") };
   const outcome = await resetForgottenPassword(prisma, fieldKeysOf(appConfig()), {
     personneId: state.autorisation.personneId,
     codeId: state.autorisation.codeId,
-    nouveauMotDePasse: formData.get("nouveauMotDePasse"),
-    confirmation: formData.get("confirmation"),
+    ...submitted,
     ip: await clientAddress(),
   });
   if (!outcome.ok) {
@@ -101,7 +102,14 @@ export async function submitNewPassword(_previous: ActionResult<NewPasswordField
       await clearPasswordRecovery();
       redirect(EXPIRED);
     }
-    return { status: "error", message: "Le nouveau mot de passe n'a pas été enregistré.", fieldErrors: outcome.fieldErrors };
+    return {
+      status: "error",
+      message: "Le nouveau mot de passe n'a pas été enregistré.",
+      fieldErrors: outcome.fieldErrors,
+      reglesNonRespectees: outcome.reglesNonRespectees,
+      // Only what the server accepted comes back (lib/forms/password-form-state.ts).
+      values: passwordValuesToKeep(submitted, outcome.fieldErrors, { confirmation: "nouveauMotDePasse" }),
+    };
   }
   // The notices go out after the answer; whatever fails is retried by the outbox worker.
   const notifications = outcome.notifications;

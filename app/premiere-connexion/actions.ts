@@ -11,6 +11,7 @@ import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { confirmContactCode, saveContacts, sendContactCode, type ContactField } from "@/lib/contacts/contact-details";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { passwordValuesToKeep, type PasswordFormState } from "@/lib/forms/password-form-state";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 import { answerDelegation, chooseFirstPassword, finishContactsStep } from "@/lib/premiere-connexion/wizard-service";
@@ -34,16 +35,20 @@ async function requireContactStep(personneId: string): Promise<void> {
 
 // ── Step 2: the personal password ────────────────────────────────────────────────────────────────────────────
 
-export async function submitFirstPassword(_previous: ActionResult<NewPasswordField>, formData: FormData): Promise<ActionResult<NewPasswordField>> {
+export async function submitFirstPassword(_previous: PasswordFormState<NewPasswordField>, formData: FormData): Promise<PasswordFormState<NewPasswordField>> {
   const { session, actor: who } = await actor();
-  const outcome = await chooseFirstPassword(await db(), fieldKeysOf(appConfig()), {
-    ...who,
-    nouveauMotDePasse: formData.get("nouveauMotDePasse"),
-    confirmation: formData.get("confirmation"),
-  });
+  const submitted = { nouveauMotDePasse: formData.get("nouveauMotDePasse"), confirmation: formData.get("confirmation") };
+  const outcome = await chooseFirstPassword(await db(), fieldKeysOf(appConfig()), { ...who, ...submitted });
   if (!outcome.ok) {
     if (outcome.reason === "ETAPE_INDISPONIBLE") return { status: "error", message: STEP_UNAVAILABLE };
-    return { status: "error", message: "Le mot de passe n'a pas été enregistré.", fieldErrors: outcome.fieldErrors };
+    return {
+      status: "error",
+      message: "Le mot de passe n'a pas été enregistré.",
+      fieldErrors: outcome.fieldErrors,
+      reglesNonRespectees: outcome.reglesNonRespectees,
+      // Only what the server accepted comes back (lib/forms/password-form-state.ts).
+      values: passwordValuesToKeep(submitted, outcome.fieldErrors, { confirmation: "nouveauMotDePasse" }),
+    };
   }
   return goToNextWizardStep(session, { versionSession: outcome.versionSession });
 }

@@ -4,17 +4,22 @@
 // person pauses typing. "Afficher le mot de passe" shows both fields in clear.
 //
 // Without JavaScript the fields are ordinary password fields and the checklist lists the rules: the server
-// checks everything again (and more: common passwords, the person's names, birth date and NIR).
-// The inputs are uncontrolled, so that React's reset of the form after each answer empties them: a password is
-// never put back into a field. They are followed through "input" events, not React's onChange, which skips a value
-// equal to the one before the reset (the same password pasted again would leave the checklist empty).
+// checks everything again. What only the server can check (common passwords, the person's names, birth date and
+// NIR) is listed apart, as "vérifié à l'envoi": the checklist never shows a password as fully accepted.
+// After a failed submit, the fields show again only the values the server accepted (`values`, see
+// lib/forms/password-form-state.ts); when the new password breaks several rules, each rule's sentence is listed
+// under the field. The inputs are uncontrolled: React's reset of the form after each answer puts them back to
+// their default value (the accepted value, or empty), and the checklist then reads them again. They are followed
+// through "input" events, not React's onChange, which skips a value equal to the one before the reset.
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { PASSWORD_RULES, PASSWORD_SERVER_CHECKS_NOTE } from "@/lib/auth/password-rules";
+import { PASSWORD_RULES, PASSWORD_SERVER_CHECKS } from "@/lib/auth/password-rules";
 
 export type NewPasswordFieldName = "nouveauMotDePasse" | "confirmation";
 
 const RULES_ID = "regles-mot-de-passe";
+const SERVER_CHECKS_ID = "regles-mot-de-passe-envoi";
+const RULE_ERRORS_ID = "nouveauMotDePasse-regles-non-respectees";
 const CONFIRMATION_STATUS_ID = "confirmation-mot-de-passe-statut";
 /** The spoken summary waits for a pause in typing: one announcement, not one per key. */
 const ANNOUNCE_DELAY_MS = 1_000;
@@ -50,33 +55,48 @@ function summary(password: string, confirmation: string): string {
     missing.length === 0
       ? `Mot de passe : les ${states.length} règles sont respectées.`
       : `Mot de passe : ${states.length - missing.length} règle${states.length - missing.length > 1 ? "s" : ""} respectée${states.length - missing.length > 1 ? "s" : ""} sur ${states.length}. Il manque : ${missing.map((s) => s.label.toLowerCase()).join(", ")}.`;
+  const later = " Vérifiés à l'envoi : ce n'est pas un mot de passe courant, et il ne contient rien de votre identité.";
   const confirmed = confirmation === "" ? "" : confirmation === password ? " La confirmation est identique." : " La confirmation est différente.";
-  return rules + confirmed;
+  return rules + later + confirmed;
 }
 
 export function NewPasswordFields({
   errors = {},
+  reglesNonRespectees = [],
+  values = {},
   labels = { nouveauMotDePasse: "Nouveau mot de passe", confirmation: "Confirmation du mot de passe" },
 }: {
   errors?: Partial<Record<NewPasswordFieldName, string | undefined>>;
+  /** Each rule the new password broke, when it broke more than one: listed under the field. */
+  reglesNonRespectees?: readonly string[];
+  /** What the server accepted at the last submit and sends back (never a refused password). */
+  values?: Partial<Record<NewPasswordFieldName, string | undefined>>;
   labels?: Record<NewPasswordFieldName, string>;
 }) {
   const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
+  const [password, setPassword] = useState(values.nouveauMotDePasse ?? "");
+  const [confirmation, setConfirmation] = useState(values.confirmation ?? "");
   const [shown, setShown] = useState(false);
   const [announced, setAnnounced] = useState("");
 
-  // React empties the form after each answer: the checklist follows.
+  // React resets the form after each answer (to the values sent back, or empty): the checklist reads the fields
+  // again once the reset is done (the "reset" event comes just before it).
   useEffect(() => {
     const form = root.current?.closest("form");
     if (!form) return;
     const onReset = () => {
-      setPassword("");
-      setConfirmation("");
       setShown(false);
       setAnnounced("");
+      setTimeout(() => {
+        const field = (name: NewPasswordFieldName) => form.elements.namedItem(name);
+        const read = (name: NewPasswordFieldName) => {
+          const element = field(name);
+          return element instanceof HTMLInputElement ? element.value : "";
+        };
+        setPassword(read("nouveauMotDePasse"));
+        setConfirmation(read("confirmation"));
+      }, 0);
     };
     form.addEventListener("reset", onReset);
     return () => form.removeEventListener("reset", onReset);
@@ -91,6 +111,7 @@ export function NewPasswordFields({
   const confirmationState: RuleState | null =
     confirmation === "" ? null : confirmation === password ? "respectee" : password.startsWith(confirmation) ? null : "non-respectee";
   const type = shown ? "text" : "password";
+  const ruleErrors = errors.nouveauMotDePasse ? reglesNonRespectees : [];
 
   return (
     <div ref={root}>
@@ -108,12 +129,22 @@ export function NewPasswordFields({
           autoCapitalize: "none",
           spellCheck: false,
           required: true,
-          "aria-describedby": RULES_ID,
+          defaultValue: values.nouveauMotDePasse,
+          "aria-describedby": ruleErrors.length > 0 ? `${RULE_ERRORS_ID} ${RULES_ID} ${SERVER_CHECKS_ID}` : `${RULES_ID} ${SERVER_CHECKS_ID}`,
           "aria-invalid": errors.nouveauMotDePasse ? true : undefined,
           onInput: (event: FormEvent<HTMLInputElement>) => setPassword(event.currentTarget.value),
         }}
       />
-      <div id={RULES_ID} className="fr-messages-group fr-mb-3w">
+      {ruleErrors.length > 0 && (
+        <ul id={RULE_ERRORS_ID} className="fr-raw-list fr-messages-group fr-mb-2w">
+          {ruleErrors.map((message) => (
+            <li key={message} className="fr-message fr-message--error">
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div id={RULES_ID} className="fr-messages-group fr-mb-1w">
         <p className="fr-message" id={`${RULES_ID}-titre`}>
           Votre mot de passe doit contenir :
         </p>
@@ -125,7 +156,18 @@ export function NewPasswordFields({
             </li>
           ))}
         </ul>
-        <p className="fr-message">{PASSWORD_SERVER_CHECKS_NOTE}</p>
+      </div>
+      <div id={SERVER_CHECKS_ID} className="fr-messages-group fr-mb-3w">
+        <p className="fr-message" id={`${SERVER_CHECKS_ID}-titre`}>
+          Vérifié à l&apos;envoi du formulaire, il doit aussi :
+        </p>
+        <ul className="fr-raw-list" aria-labelledby={`${SERVER_CHECKS_ID}-titre`}>
+          {PASSWORD_SERVER_CHECKS.map((check) => (
+            <li key={check.id} className={STATE_CLASS["a-verifier"]} data-regle={check.id} data-etat="verifie-a-l-envoi">
+              {check.label}
+            </li>
+          ))}
+        </ul>
       </div>
 
       <Input
@@ -142,6 +184,7 @@ export function NewPasswordFields({
           autoCapitalize: "none",
           spellCheck: false,
           required: true,
+          defaultValue: values.confirmation,
           "aria-describedby": CONFIRMATION_STATUS_ID,
           "aria-invalid": errors.confirmation ? true : undefined,
           onInput: (event: FormEvent<HTMLInputElement>) => setConfirmation(event.currentTarget.value),

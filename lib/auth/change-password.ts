@@ -15,7 +15,7 @@ import { lookupHash, type FieldKeys } from "../crypto/field-encryption";
 import type { Database } from "../db/open-prisma";
 import { recordFailure, releaseAttempt, reserveAttempt, THROTTLE_LIMITS, throttleKeys, type Reservation, type ThrottleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { checkOwnerPassword } from "./new-password";
+import { checkOwnerPassword, passwordRuleErrors } from "./new-password";
 
 export type ChangePasswordField = "motDePasseActuel" | "nouveauMotDePasse" | "confirmation";
 
@@ -49,7 +49,13 @@ export type ChangePasswordInput = {
 };
 
 export type ChangePasswordOutcome =
-  | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<ChangePasswordField, string>> }
+  | {
+      ok: false;
+      reason: "SAISIE_INVALIDE";
+      fieldErrors: Partial<Record<ChangePasswordField, string>>;
+      /** Each rule the new password breaks, when it breaks more than one (new-password.ts, passwordRuleErrors). */
+      reglesNonRespectees?: string[];
+    }
   /** Too many wrong current passwords: refused until then, before any hashing. */
   | { ok: false; reason: "LIMITE_ATTEINTE"; until: Date }
   /** The account is gone, suspended, not activated, or its password or sessions changed meanwhile. */
@@ -121,10 +127,15 @@ async function changeWithReservation(db: Database, keys: FieldKeys, input: Chang
     else fieldErrors[field] = parsed.error.issues[0]!.message;
   }
   const { motDePasseActuel, nouveauMotDePasse, confirmation } = values;
+  let reglesNonRespectees: string[] | undefined;
 
   if (nouveauMotDePasse !== undefined) {
     const rules = checkOwnerPassword(nouveauMotDePasse, compte.personne, keys);
-    if (!rules.ok) fieldErrors.nouveauMotDePasse = rules.errors.join(" ");
+    if (!rules.ok) {
+      const shown = passwordRuleErrors(rules.errors);
+      fieldErrors.nouveauMotDePasse = shown.message;
+      reglesNonRespectees = shown.reglesNonRespectees;
+    }
     if (confirmation !== undefined && confirmation !== nouveauMotDePasse) fieldErrors.confirmation = CHANGE_PASSWORD_MESSAGES.confirmationDifferente;
   }
 
@@ -144,7 +155,9 @@ async function changeWithReservation(db: Database, keys: FieldKeys, input: Chang
       fieldErrors.nouveauMotDePasse = CHANGE_PASSWORD_MESSAGES.identique;
     }
   }
-  if (Object.keys(fieldErrors).length > 0 || nouveauMotDePasse === undefined) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors };
+  if (Object.keys(fieldErrors).length > 0 || nouveauMotDePasse === undefined) {
+    return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors, ...(reglesNonRespectees ? { reglesNonRespectees } : {}) };
+  }
 
   const hash = await hashPassword(nouveauMotDePasse);
   const notifications = await db.$transaction(async (tx) => {

@@ -51,6 +51,15 @@ export const PASSWORD_RULES: readonly PasswordRule[] = [
   },
 ];
 
-/** What the checklist says besides the rules: checked by the server only (it needs the list and the identity). */
-export const PASSWORD_SERVER_CHECKS_NOTE =
-  "Il ne doit pas non plus être un mot de passe courant, ni contenir votre nom, votre prénom, votre date de naissance ou une partie de votre numéro de sécurité sociale.";
+/**
+ * The rest of the policy, which only the server can check (it needs the list of about 90,000 common passwords, far
+ * too big to send to every browser, and the person's identity): the checklist shows these as "vérifié à l'envoi",
+ * never as met, so that a password like "Azerty123" does not look accepted before it is refused.
+ */
+export const PASSWORD_SERVER_CHECKS: readonly { id: "courant" | "personnel"; label: string }[] = [
+  { id: "courant", label: "Ne pas être un mot de passe courant, comme « Azerty123 » ou « Soleil2024! »" },
+  {
+    id: "personnel",
+    label: "Ne contenir ni votre nom, ni votre prénom, ni votre date de naissance, ni une partie de votre numéro de sécurité sociale",
+  },
+];

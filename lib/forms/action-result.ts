@@ -3,7 +3,7 @@ export type ActionResult<Field extends string = string> = {
   status: "idle" | "error" | "success" | "info";
   message?: string;
   fieldErrors?: Partial<Record<Field, string>>;
-  /** Values to put back in the form after a failed submit (never passwords). */
+  /** Values to put back in the form after a failed submit (passwords only as lib/forms/password-form-state.ts allows). */
   values?: Partial<Record<Field, string>>;
 };
 

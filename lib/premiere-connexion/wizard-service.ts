@@ -25,7 +25,7 @@ async function openStep(db: Database, actor: Actor, step: WizardStepId): Promise
 
 export type ChoosePasswordOutcome =
   | StepRefusal
-  | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<NewPasswordField, string>> }
+  | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<NewPasswordField, string>>; reglesNonRespectees?: string[] }
   | { ok: true; versionSession: number };
 
 /** Step 2: the personal password. From now on the dossier password no longer opens this account. */
@@ -41,7 +41,7 @@ export async function chooseFirstPassword(
     select: { nomNaissance: true, nomUsage: true, prenoms: true, dateNaissance: true, nirChiffre: true },
   });
   const checked = validateNewPassword(input, owner, keys);
-  if (!checked.ok) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: checked.fieldErrors };
+  if (!checked.ok) return { reason: "SAISIE_INVALIDE", ...checked };
   const hash = await hashPassword(checked.motDePasse);
   const versionSession = await db.$transaction(async (tx) => {
     const [updated] = await tx.compte.updateManyAndReturn({

@@ -55,8 +55,26 @@ test("une nouvelle version des CGU publiée par un opérateur oblige Sophie à l
   await page.goto(`${origin}/mon-compte/connexions`);
   await expect(page).toHaveURL(/\/conditions-generales\/acceptation\?retour=%2Fmon-compte%2Fconnexions$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les conditions d'utilisation ont changé");
-  await expect(page.getByText(/Version 1\.1 du 1er janvier 2027/)).toBeVisible();
+  const fold = page.locator("summary", { hasText: "Lire les conditions générales d'utilisation (version 1.1 du 1er janvier 2027)" });
+  await expect(fold).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // On a phone: the text is folded, one tap away, never a small scrolling box; the full text has its own page too.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fold.click();
+  await expect(page.getByText(/Version 1\.1 du 1er janvier 2027/)).toBeVisible();
+  const scrollingBoxes = await page.evaluate(() =>
+    [...document.querySelectorAll("main *")].filter((element) => {
+      const style = getComputedStyle(element);
+      return /auto|scroll/.test(`${style.overflowX} ${style.overflowY}`) && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1);
+    }).length,
+  );
+  expect(scrollingBoxes, "aucune zone qui défile dans la page").toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.getByRole("link", { name: "Les conditions générales d'utilisation sur une page à part" })).toHaveAttribute("href", "/cgu");
+  await expectNoAxeViolations(page);
+  await page.setViewportSize(desktop);
 
   await page.getByRole("button", { name: "Refuser" }).click();
   await expect(page).toHaveURL(/\/conditions-generales\/refus$/);

@@ -1,4 +1,5 @@
-// The délégation de gestion, decided by the access module: Sophie withdraws it (Karim is told, and his already-open
+// The délégation de gestion, decided by the access module: Sophie withdraws it after a confirmation step that says
+// what Karim loses ("Annuler" changes nothing) (Karim is told, and his already-open
 // session loses the dossier at his next request), then grants it again (Karim is told); Karim, a conjoint, gets the
 // not-found page on the délégation pages. The délégation ends as it started: granted (other specs rely on it).
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
@@ -39,6 +40,7 @@ async function latestMessageTo(browser: Browser, recipient: string, containing: 
 }
 
 test("Sophie retire la délégation à Karim, prévenu, dont la session ouverte perd le dossier à sa requête suivante, puis la lui accorde de nouveau", async ({ browser }) => {
+  test.setTimeout(150_000); // two sessions, a confirmation step and several axe checks on a shared machine
   const karim = await signedIn(browser, "187051305520164", "Mistral2026Caf");
   await expect(karim.page.getByText("Sophie BERNARD vous a délégué la gestion du dossier")).toBeVisible();
   // A conjoint may not change the délégation: the page does not exist for him, at the old address or the new one.
@@ -55,7 +57,22 @@ test("Sophie retire la délégation à Karim, prévenu, dont la session ouverte 
   await expect(sophie.page).toHaveURL(/\/mon-compte\/dossier\/0523456\/delegation$/);
   await expect(sophie.page.getByText(/Karim BERNARD gère le dossier avec vous/)).toBeVisible();
   await expectNoAxeViolations(sophie.page);
-  await sophie.page.getByRole("button", { name: "Retirer la délégation accordée à Karim BERNARD" }).click();
+  // Withdrawing asks first, on a page of its own, what Karim loses; "Annuler" leads back and changes nothing.
+  const retirer = sophie.page.getByRole("link", { name: "Retirer la délégation accordée à Karim BERNARD" });
+  await retirer.click();
+  await expect(sophie.page).toHaveURL(/\/mon-compte\/dossier\/0523456\/delegation\/retirer$/);
+  await expect(sophie.page.getByRole("heading", { level: 1 })).toHaveText("Retirer la délégation accordée à Karim BERNARD ?");
+  await expect(sophie.page.getByText("Karim BERNARD ne voit plus le dossier")).toBeVisible();
+  await expect(sophie.page.getByText("ses sessions ouvertes sont fermées")).toBeVisible();
+  await expectNoAxeViolations(sophie.page);
+  await sophie.page.getByRole("link", { name: "Annuler" }).click();
+  await expect(sophie.page).toHaveURL(/\/mon-compte\/dossier\/0523456\/delegation$/);
+  await expect(sophie.page.getByText(/Karim BERNARD gère le dossier avec vous/)).toBeVisible();
+  await karim.page.reload();
+  await expect(karim.page.getByText("Sophie BERNARD vous a délégué la gestion du dossier")).toBeVisible();
+
+  await retirer.click();
+  await sophie.page.getByRole("button", { name: "Oui, retirer la délégation" }).click();
   await expect(sophie.page.getByText("La délégation est retirée")).toBeVisible();
   await expectNoAxeViolations(sophie.page);
   await latestMessageTo(browser, "06 39 98 10 04", "la delegation de gestion du dossier Caf vous a ete retiree");

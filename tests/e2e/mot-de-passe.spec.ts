@@ -52,11 +52,18 @@ test("sans JavaScript, le formulaire est un envoi classique et le serveur vérif
   await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
   const summary = page.locator("#mot-de-passe-message");
   await expect(summary).toContainText("Votre mot de passe n'a pas été modifié");
-  await expect(summary).toContainText("Le mot de passe ne doit pas contenir votre nom ou votre prénom.");
-  await expect(summary).toContainText("Le mot de passe ne doit pas contenir votre date ou votre année de naissance.");
-  // Nothing typed comes back.
-  await expect(page.locator("#motDePasseActuel")).toHaveValue("");
+  await expect(summary).toContainText("Ce mot de passe ne respecte pas 3 règles, détaillées sous le champ.");
+  // One sentence per rule broken, in a list under the field.
+  await expect(page.locator("#nouveauMotDePasse-regles-non-respectees li")).toHaveText([
+    /^Ce mot de passe est trop courant/,
+    "Le mot de passe ne doit pas contenir votre nom ou votre prénom.",
+    "Le mot de passe ne doit pas contenir votre date ou votre année de naissance.",
+  ]);
+  // The right current password comes back; the refused new one and its confirmation do not. Nothing in the address.
+  await expect(page.locator("#motDePasseActuel")).toHaveValue(CURRENT);
   await expect(page.locator("#nouveauMotDePasse")).toHaveValue("");
+  await expect(page.locator("#confirmation")).toHaveValue("");
+  expect(page.url()).not.toContain(CURRENT);
   await context.close();
 });
 
@@ -79,6 +86,16 @@ test("Jeanne change son mot de passe depuis le tableau de bord ; un cookie captu
   await expect(rule("majuscule")).toContainText("non respectée");
   await expect(rule("chiffre")).toContainText("non respectée");
 
+  // "Azerty123" meets the four rules checked as one types, but the common-password rule is never shown as met: it
+  // is listed apart, checked when the form is sent.
+  await page.locator("#nouveauMotDePasse").fill("Azerty123");
+  for (const id of ["longueur", "chiffre", "minuscule", "majuscule"]) await expect(rule(id)).toContainText(": respectée");
+  const common = page.locator('#regles-mot-de-passe-envoi li[data-regle="courant"]');
+  await expect(common).toContainText("Ne pas être un mot de passe courant");
+  await expect(common).toHaveAttribute("data-etat", "verifie-a-l-envoi");
+  await expect(common).not.toContainText("respectée");
+  await expect(page.locator("#regles-mot-de-passe-envoi")).toContainText("Vérifié à l'envoi du formulaire");
+
   // Errors: a wrong current password and a confirmation that differs, all in the summary, which takes the focus.
   await page.locator("#motDePasseActuel").fill("Mauvais2026Caf");
   await page.locator("#nouveauMotDePasse").fill(NEW);
@@ -88,12 +105,16 @@ test("Jeanne change son mot de passe depuis le tableau de bord ; un cookie captu
   await expect(summary).toContainText("Le mot de passe actuel saisi est incorrect");
   await expect(summary).toContainText("Les deux mots de passe saisis ne sont pas identiques");
   await expect(summary).toBeFocused();
+  // The wrong current password and the differing confirmation are emptied; the accepted new password stays, and
+  // the checklist reads it again.
   await expect(page.locator("#motDePasseActuel")).toHaveValue("");
   await expect(page.locator("#motDePasseActuel")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#nouveauMotDePasse")).toHaveValue(NEW);
+  await expect(page.locator("#confirmation")).toHaveValue("");
+  for (const id of ["longueur", "chiffre", "minuscule", "majuscule"]) await expect(rule(id)).toContainText(": respectée");
   await expectNoAxeViolations(page);
 
   // "Afficher le mot de passe" shows both fields in clear.
-  await page.locator("#nouveauMotDePasse").fill(NEW);
   await page.locator('label[for="afficherMotDePasse"]').click();
   await expect(page.locator("#nouveauMotDePasse")).toHaveAttribute("type", "text");
   await expect(page.locator("#confirmation")).toHaveAttribute("type", "text");

@@ -38,11 +38,33 @@ async function setCodeClock(page: Page, instant: Date | null) {
 }
 
 test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courriel confirmés, délégation à Julien enregistrée", async ({ page, browser }) => {
+  test.setTimeout(150_000); // the whole wizard, with axe at each step, on a shared machine
   await login(page, "2 88 03 69 123 045 29", "48207315");
   await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
   await expect(page.getByText("Étape 1 sur 4")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Conditions générales d'utilisation de Mon Compte" })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // On a phone, the CGU are folded, one tap away — not a small scrolling box inside the scrolling page — and the
+  // full text has its own page too.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cguTitle = page.getByRole("heading", { name: "Conditions générales d'utilisation de Mon Compte" });
+  const fold = page.locator("summary", { hasText: "Lire les conditions générales d'utilisation" });
+  await expect(fold).toBeVisible();
+  await expect(cguTitle).toBeHidden();
+  await fold.click();
+  await expect(cguTitle).toBeVisible();
+  const scrollingBoxes = await page.evaluate(() =>
+    [...document.querySelectorAll("main *")].filter((element) => {
+      const style = getComputedStyle(element);
+      return /auto|scroll/.test(`${style.overflowX} ${style.overflowY}`) && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1);
+    }).length,
+  );
+  expect(scrollingBoxes, "aucune zone qui défile dans la page").toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.getByRole("link", { name: "Les conditions générales d'utilisation sur une page à part" })).toHaveAttribute("href", "/cgu");
+  await expectNoAxeViolations(page);
+  await page.setViewportSize(desktop);
 
   // No other page opens before the wizard is complete.
   await page.goto("/tableau-de-bord");
@@ -59,6 +81,14 @@ test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courr
   await expect(page.getByText("Étape 2 sur 4")).toBeVisible();
   await choosePassword(page, "Martin1988Lyon");
   await expect(page.locator("#mot-de-passe-message")).toContainText("Le mot de passe n'a pas été enregistré.");
+  // Two rules broken: one sentence each, in a list under the field; a refused password does not come back.
+  const broken = page.locator("#nouveauMotDePasse-regles-non-respectees li");
+  await expect(broken).toHaveText([
+    "Le mot de passe ne doit pas contenir votre nom ou votre prénom.",
+    "Le mot de passe ne doit pas contenir votre date ou votre année de naissance.",
+  ]);
+  await expect(page.locator("#nouveauMotDePasse")).toHaveValue("");
+  await expect(page.locator("#confirmation")).toHaveValue("");
   await expectNoAxeViolations(page);
   await choosePassword(page, "Tournesol2026Lyon");
 

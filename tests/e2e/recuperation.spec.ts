@@ -37,6 +37,7 @@ async function expectStep(page: Page, step: number) {
 }
 
 test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se connecte avec", async ({ page, browser }) => {
+  test.setTimeout(120_000); // every step, with axe at each, on a shared machine
   // Step 1: the identifier and the full contact detail, first with errors.
   await page.goto("/mot-de-passe-oublie");
   await expectStep(page, 1);
@@ -87,6 +88,9 @@ test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se 
   await page.locator('[name="confirmation"]').fill("Estuaire4Voiliers");
   await page.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
   await expect(page.locator("#mot-de-passe-message")).toContainText("pas identiques");
+  // The accepted new password stays; only the confirmation that differed is to be typed again.
+  await expect(page.locator('[name="nouveauMotDePasse"]')).toHaveValue("Estuaire4Voilier");
+  await expect(page.locator('[name="confirmation"]')).toHaveValue("");
   await expectNoAxeViolations(page);
   await page.locator('[name="nouveauMotDePasse"]').fill("Estuaire4Voilier");
   await page.locator('[name="confirmation"]').fill("Estuaire4Voilier");

@@ -117,6 +117,19 @@ describe("ce qui est refusé ne change rien", () => {
     expect(await snapshot(thomas.personneId)).toEqual(before);
   });
 
+  it("un nouveau mot de passe qui enfreint plusieurs règles : une phrase par règle, toutes en une fois, rien ne change", async () => {
+    const thomas = await accountOf("MOREAU", "Thomas");
+    const before = await snapshot(thomas.personneId);
+    const message = (id: string) => PASSWORD_RULES.find((r) => r.id === id)!.message;
+    expect(await change(thomas, { motDePasseActuel: "Seine2026Caf", nouveauMotDePasse: "azerty123" })).toEqual({
+      ok: false,
+      reason: "SAISIE_INVALIDE",
+      fieldErrors: { nouveauMotDePasse: "Ce mot de passe ne respecte pas 2 règles, détaillées sous le champ." },
+      reglesNonRespectees: [message("majuscule"), PASSWORD_MESSAGES.courant],
+    });
+    expect(await snapshot(thomas.personneId)).toEqual(before);
+  });
+
   it("un nouveau mot de passe égal à l'actuel est refusé", async () => {
     const thomas = await accountOf("MOREAU", "Thomas");
     const before = await snapshot(thomas.personneId);

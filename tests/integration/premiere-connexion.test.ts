@@ -1,6 +1,7 @@
 // The first-connection wizard (SPEC §3, QUALITY-BARS 4, 5, 9) on a real database seeded with the personas, with
 // codes delivered over real SMTP and real HTTP (the official Twilio client) to the local sinks on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD_MESSAGES, PASSWORD_RULES } from "../../lib/auth/password-policy";
 import { authenticateWithPassword } from "../../lib/auth/authenticate-password";
 import { acceptCgu, currentCgu, hasAcceptedCurrentCgu, publishCgu } from "../../lib/cgu/cgu-versions";
 import { readCguDocument } from "../../lib/cgu/cgu-files";
@@ -77,6 +78,22 @@ describe(`assistant de première connexion (${testDatabaseKind()})`, () => {
     expect(await acceptCgu(t.db, { personneId: claire.personneId, versionId: cgu.id, ip: actor.ip })).toEqual({ ok: true });
     const acceptance = await t.db.acceptationCgu.findFirstOrThrow({ where: { personneId: claire.personneId } });
     expect(acceptance.versionCguId).toBe(cgu.id);
+
+    // A password that breaks several rules, with a different confirmation: one answer gives every rule broken, each in
+    // its own sentence, and the confirmation's error too; nothing is saved.
+    const refused = await chooseFirstPassword(t.db, keys, { ...actor, nouveauMotDePasse: "azerty", confirmation: "azerty1" });
+    expect(refused).toEqual({
+      ok: false,
+      reason: "SAISIE_INVALIDE",
+      fieldErrors: { nouveauMotDePasse: "Ce mot de passe ne respecte pas 4 règles, détaillées sous le champ.", confirmation: expect.stringContaining("pas identiques") },
+      reglesNonRespectees: [
+        PASSWORD_RULES.find((r) => r.id === "longueur")!.message,
+        PASSWORD_RULES.find((r) => r.id === "chiffre")!.message,
+        PASSWORD_RULES.find((r) => r.id === "majuscule")!.message,
+        PASSWORD_MESSAGES.courant,
+      ],
+    });
+    expect((await loadWizardState(t.db, claire.personneId))?.current).toBe("mot-de-passe");
 
     const chosen = await chooseFirstPassword(t.db, keys, { ...actor, nouveauMotDePasse: "Tournesol2026Lyon", confirmation: "Tournesol2026Lyon" });
     expect(chosen).toMatchObject({ ok: true });

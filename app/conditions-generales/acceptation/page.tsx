@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CguAcceptanceForm } from "@/components/cgu/cgu-acceptance-form";
-import { CguText } from "@/components/cgu/cgu-text";
+import { FoldedCguText } from "@/components/cgu/cgu-text";
 import { refuseCgu, submitCguAcceptance } from "@/app/conditions-generales/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { requireSession } from "@/lib/auth/session";
@@ -28,7 +28,7 @@ export default async function CguAcceptancePage({ searchParams }: { searchParams
           <Alert severity="info" small className="fr-mb-3w" description="Une version encore plus récente vient d'être publiée : voici son texte." />
         )}
         <h2 className="fr-h4">Le texte en vigueur</h2>
-        <CguText texte={cgu.texte} version={cgu.version} dateVersion={cgu.dateVersion} />
+        <FoldedCguText texte={cgu.texte} version={cgu.version} dateVersion={cgu.dateVersion} />
         <CguAcceptanceForm versionId={cgu.id} retour={retour} submitLabel="Accepter et continuer" acceptAction={submitCguAcceptance} refuseAction={refuseCgu} />
       </div>
     </div>

@@ -6,6 +6,8 @@ import { requireCanActFor, SOI } from "@/lib/access/require-can-act-for";
 
 export const metadata: Metadata = { title: "Historique de mes connexions" };
 
+// Three columns, each cell wrapping on two lines, so that the whole table (the "Résultat" column included) fits a
+// 320 px screen: nothing scrolls sideways, so there is no scrolling frame that the keyboard would have to reach.
 export default async function ConnexionsPage() {
   const { grant } = await requireCanActFor(SOI, "VOIR_SES_DONNEES");
   const entries = await connectionHistory(grant);
@@ -18,20 +20,23 @@ export default async function ConnexionsPage() {
           <caption>Connexions des 12 derniers mois</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Heure</th>
-              <th scope="col">Moyen</th>
-              <th scope="col">Appareil</th>
+              <th scope="col">Date et heure</th>
+              <th scope="col">Moyen et appareil</th>
               <th scope="col">Résultat</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((entry, index) => (
               <tr key={index}>
-                <td>{formatDateFr(entry.survenueLe)}</td>
-                <td>{formatTimeFr(entry.survenueLe)}</td>
-                <td>{METHOD_LABELS[entry.methode]}</td>
-                <td>{entry.appareil}</td>
+                <td>
+                  {formatDateFr(entry.survenueLe)}
+                  <br />à {formatTimeFr(entry.survenueLe)}
+                </td>
+                <td>
+                  {METHOD_LABELS[entry.methode]}
+                  <br />
+                  {entry.appareil}
+                </td>
                 <td>{entry.reussie ? "Réussie" : "Échouée"}</td>
               </tr>
             ))}

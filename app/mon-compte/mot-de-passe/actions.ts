@@ -10,31 +10,36 @@ import { formatLockoutEnd } from "@/lib/auth/login-throttle";
 import { PASSWORD_CHANGE_STEPS, openSession, requireSession } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { passwordValuesToKeep, type PasswordFormState } from "@/lib/forms/password-form-state";
 import { deliverPasswordChangedNotices } from "@/lib/auth/password-replacement";
 import { messagingConfig } from "@/lib/messaging/messaging-config";
 import { createTransports } from "@/lib/messaging/transports";
 
 export async function submitPasswordChange(
-  _previous: ActionResult<ChangePasswordField>,
+  _previous: PasswordFormState<ChangePasswordField>,
   formData: FormData,
-): Promise<ActionResult<ChangePasswordField>> {
+): Promise<PasswordFormState<ChangePasswordField>> {
   const session = await requireSession({ step: PASSWORD_CHANGE_STEPS });
   const keys = fieldKeysOf(appConfig());
   const prisma = await db();
-  const outcome = await changePassword(prisma, keys, {
-    compteId: session.sub,
-    personneId: session.personneId,
+  const submitted = {
     motDePasseActuel: formData.get("motDePasseActuel"),
     nouveauMotDePasse: formData.get("nouveauMotDePasse"),
     confirmation: formData.get("confirmation"),
-    ip: await clientAddress(),
-  });
-  // Passwords are never sent back: the form comes back empty.
+  };
+  const outcome = await changePassword(prisma, keys, { compteId: session.sub, personneId: session.personneId, ...submitted, ip: await clientAddress() });
   if (!outcome.ok) {
     switch (outcome.reason) {
       case "SAISIE_INVALIDE":
-        return { status: "error", message: "Votre mot de passe n'a pas été modifié : le formulaire contient des erreurs.", fieldErrors: outcome.fieldErrors };
+        // What the server accepted comes back in the fields (the current password only once verified right); the
+        // rest is typed again (lib/forms/password-form-state.ts). After any other refusal, the form comes back empty.
+        return {
+          status: "error",
+          message: "Votre mot de passe n'a pas été modifié : le formulaire contient des erreurs.",
+          fieldErrors: outcome.fieldErrors,
+          reglesNonRespectees: outcome.reglesNonRespectees,
+          values: passwordValuesToKeep(submitted, outcome.fieldErrors, { confirmation: "nouveauMotDePasse" }),
+        };
       case "LIMITE_ATTEINTE":
         return {
           status: "error",

@@ -3,18 +3,18 @@
 import { useActionState } from "react";
 import { NewPasswordFields } from "@/components/password/new-password-fields";
 import { submitNewPassword } from "@/app/mot-de-passe-oublie/actions";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { PasswordFormState } from "@/lib/forms/password-form-state";
 import type { NewPasswordField } from "@/lib/auth/recovery/password-recovery";
 import { FormMessage } from "@/components/forms/form-message";
 
-const initial: ActionResult<NewPasswordField> = { status: "idle" };
+const initial: PasswordFormState<NewPasswordField> = { status: "idle" };
 
 export function NewPasswordStepForm() {
   const [state, action, pending] = useActionState(submitNewPassword, initial);
   return (
     <form action={action} method="post" noValidate>
       <FormMessage id="mot-de-passe-message" state={state} />
-      <NewPasswordFields errors={state.fieldErrors} />
+      <NewPasswordFields errors={state.fieldErrors} reglesNonRespectees={state.reglesNonRespectees} values={state.values} />
       <button className="fr-btn" type="submit" disabled={pending}>
         Enregistrer le nouveau mot de passe
       </button>

@@ -4,17 +4,21 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { NewPasswordFields } from "@/components/password/new-password-fields";
 import type { NewPasswordField } from "@/lib/auth/new-password";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { PasswordFormState } from "@/lib/forms/password-form-state";
 import { submitFirstPassword } from "../actions";
 
-const initial: ActionResult<NewPasswordField> = { status: "idle" };
+const initial: PasswordFormState<NewPasswordField> = { status: "idle" };
 
 export function PasswordStepForm() {
   const [state, action, pending] = useActionState(submitFirstPassword, initial);
   return (
     <form action={action} method="post" noValidate>
       <FormMessage id="mot-de-passe-message" state={state} />
-      <NewPasswordFields errors={state.fieldErrors ?? {}} labels={{ nouveauMotDePasse: "Mot de passe", confirmation: "Confirmation du mot de passe" }} />
+      <NewPasswordFields
+        errors={state.fieldErrors ?? {}}
+        reglesNonRespectees={state.reglesNonRespectees}
+        values={state.values}
+        labels={{ nouveauMotDePasse: "Mot de passe", confirmation: "Confirmation du mot de passe" }} />
       <button className="fr-btn" type="submit" disabled={pending}>
         Enregistrer et continuer
       </button>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CguAcceptanceForm } from "@/components/cgu/cgu-acceptance-form";
-import { CguText } from "@/components/cgu/cgu-text";
+import { FoldedCguText } from "@/components/cgu/cgu-text";
 import { refuseCgu, submitCguAcceptance } from "@/app/conditions-generales/actions";
 import { currentCgu } from "@/lib/cgu/cgu-versions";
 import { db } from "@/lib/db/client";
@@ -22,7 +22,7 @@ export default async function ConditionsStepPage({ searchParams }: { searchParam
       )}
       {cgu ? (
         <>
-          <CguText texte={cgu.texte} version={cgu.version} dateVersion={cgu.dateVersion} />
+          <FoldedCguText texte={cgu.texte} version={cgu.version} dateVersion={cgu.dateVersion} />
           <CguAcceptanceForm versionId={cgu.id} submitLabel="Accepter et continuer" acceptAction={submitCguAcceptance} refuseAction={refuseCgu} />
         </>
       ) : (

@@ -181,7 +181,7 @@ export async function checkPasswordRecoveryCode(
 export type { NewPasswordField } from "../new-password";
 
 export type ResetOutcome =
-  | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<NewPasswordField, string>> }
+  | { ok: false; reason: "SAISIE_INVALIDE"; fieldErrors: Partial<Record<NewPasswordField, string>>; reglesNonRespectees?: string[] }
   /** The code was not used in this flow, or too long ago, or the password has already been changed since. */
   | { ok: false; reason: "AUTORISATION_EXPIREE" }
   | { ok: true; suspendu: boolean; /** Outbox ids of the "mot de passe modifié" notices, to deliver once answered. */ notifications: string[] };
@@ -225,7 +225,7 @@ export async function resetForgottenPassword(
   }
 
   const checked = validateNewPassword(input, personne, keys);
-  if (!checked.ok) return { ok: false, reason: "SAISIE_INVALIDE", fieldErrors: checked.fieldErrors };
+  if (!checked.ok) return { reason: "SAISIE_INVALIDE", ...checked };
 
   const hash = await hashPassword(checked.motDePasse);
   const result = await db.$transaction(async (tx) => {

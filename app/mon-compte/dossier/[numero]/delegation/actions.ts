@@ -3,6 +3,7 @@
 // dossier posted as a selector): a conjoint, a single allocataire or anyone else posting here gets the not-found
 // page (journaled) and nothing changes. The notice to the conjoint goes after the commit (or from the outbox).
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireCanActFor } from "@/lib/access/require-can-act-for";
 import { clientAddress } from "@/lib/auth/client-address";
 import { clockNow } from "@/lib/clock";
@@ -29,6 +30,15 @@ export async function submitGrantDelegation(_previous: ActionResult, formData: F
   return change("accorder", formData);
 }
 
+/** Posted only by the confirmation page (retirer/): a withdrawal without it changes nothing. */
+const confirmedSchema = z.literal("oui", { error: "Le retrait n'a pas été confirmé : la délégation n'a pas changé." });
+
 export async function submitWithdrawDelegation(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const confirmed = confirmedSchema.safeParse(formData.get("confirme"));
+  if (!confirmed.success) {
+    // Whoever posts here still needs the right to manage the délégation before learning anything.
+    await requireCanActFor(formData.get("numero"), "GERER_DELEGATION");
+    return { status: "error", message: confirmed.error.issues[0]!.message };
+  }
   return change("retirer", formData);
 }

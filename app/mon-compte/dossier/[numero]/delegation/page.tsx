@@ -6,7 +6,8 @@ import { formatDateFr } from "@/lib/auth/format-date";
 import { db } from "@/lib/db/client";
 import { agreeWith } from "@/lib/identity/person-name";
 import { delegationContextFor } from "@/lib/delegation/delegation-service";
-import { DelegationChangeForm } from "./_components/delegation-forms";
+import Link from "next/link";
+import { GrantDelegationForm } from "./_components/delegation-forms";
 
 export const metadata: Metadata = { title: "Délégation de gestion du dossier" };
 
@@ -46,7 +47,14 @@ export default async function DelegationPage({
           Chaque action est enregistrée au nom de la personne qui l&apos;a faite. Vous pouvez changer d&apos;avis à tout moment :{" "}
           {context.conjoint.nomAffiche} est prévenu par un message à chaque changement. Si une séparation est déclarée, la délégation prend fin.
         </p>
-        <DelegationChangeForm numero={grant.dossier.numeroAllocataire} active={context.active !== null} conjoint={context.conjoint.nomAffiche} />
+        {context.active ? (
+          // Withdrawing asks for a confirmation first, on a page of its own.
+          <Link className="fr-btn fr-btn--secondary" href={`/mon-compte/dossier/${grant.dossier.numeroAllocataire}/delegation/retirer`}>
+            {`Retirer la délégation accordée à ${context.conjoint.nomAffiche}`}
+          </Link>
+        ) : (
+          <GrantDelegationForm numero={grant.dossier.numeroAllocataire} conjoint={context.conjoint.nomAffiche} />
+        )}
         <p className="fr-mt-6w">
           <BackLink href="/tableau-de-bord">Retour au tableau de bord</BackLink>
         </p>
