@@ -34,13 +34,11 @@ export function SiteHeader({ operatorName, signedIn, logoutAction }: { operatorN
         // Below 992 px the header's links live in its "Menu" panel, which needs JavaScript: logging out stays one
         // tap away on a phone without it.
         <nav aria-label="Session" className="fr-container fr-hidden-lg">
-          <ul className="fr-btns-group fr-btns-group--right fr-btns-group--inline fr-btns-group--icon-left fr-mt-1w fr-mb-0">
-            <li>
-              <button type="submit" form={LOGOUT_FORM_ID} className="fr-btn fr-btn--tertiary-no-outline fr-icon-logout-box-r-line mc-cible-tactile fr-mb-0">
-                Se déconnecter
-              </button>
-            </li>
-          </ul>
+          <p className="fr-mt-1w fr-mb-0" style={{ textAlign: "right" }}>
+            <button type="submit" form={LOGOUT_FORM_ID} className="fr-btn fr-btn--tertiary-no-outline fr-btn--icon-left fr-icon-logout-box-r-line mc-cible-tactile">
+              Se déconnecter
+            </button>
+          </p>
         </nav>
       )}
     </>

@@ -40,6 +40,8 @@ async function setCodeClock(page: Page, instant: Date | null) {
 }
 
 test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courriel confirmés, délégation à Julien enregistrée", async ({ page, browser }) => {
+  // The whole wizard with its axe checks: about a minute on a loaded machine.
+  test.slow();
   await login(page, "2 88 03 69 123 045 29", "48207315");
   await expect(page).toHaveURL(/\/premiere-connexion\/conditions$/);
   await expect(page.getByText("Étape 1 sur 4")).toBeVisible();

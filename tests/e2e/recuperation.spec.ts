@@ -38,6 +38,8 @@ async function expectStep(page: Page, step: number) {
 }
 
 test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se connecte avec", async ({ page, browser }) => {
+  // Every step with its axe checks and messages read on /dev/messages: about a minute on a loaded machine.
+  test.slow();
   // Step 1: the identifier and the full contact detail, first with errors.
   await page.goto("/mot-de-passe-oublie");
   await expectStep(page, 1);
