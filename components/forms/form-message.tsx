@@ -1,9 +1,10 @@
 "use client";
 // The message above a form: the error summary (each field error links to its field) or an information.
 // It takes the focus after every answer, so that a screen reader reads it and the keyboard starts from it.
-// Without JavaScript the failed form comes back as a whole new page: the document title then starts with
-// "Erreur : " (React places this <title> in the head, before the page's own), and the summary carries
-// autofocus, so the browser scrolls to it and a screen reader starts there instead of at the top of the page.
+// With JavaScript, the document title then starts with "Erreur : " (React 19 hoists this <title> into the head).
+// Without it the failed form comes back as a whole new page: the summary carries autofocus, so the browser
+// scrolls to it and a screen reader starts there instead of at the top; the error <title> is sent too, but after
+// the page's own, which the browser keeps (docs/regles/accessibilite.md).
 import { useEffect, useRef } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { ActionResult } from "@/lib/forms/action-result";
