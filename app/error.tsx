@@ -6,6 +6,7 @@ import Link from "next/link";
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="fr-col-12 fr-col-md-8">
+      <title>Service momentanément indisponible — Mon Compte</title>
       <h1>Service momentanément indisponible</h1>
       <p className="fr-text--lead">Nous ne pouvons pas afficher cette page pour le moment. Vos informations ne sont pas perdues.</p>
       <p>Réessayez dans quelques minutes.</p>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { headers } from "next/headers";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provider";
 import { LOGOUT_FORM_ID, SiteHeader } from "@/components/layout/site-header";
+import { FocusOnArrival } from "@/components/layout/focus-on-arrival";
 import { SessionTimeoutWarning } from "@/components/layout/session-timeout-warning";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SyntheticDataBanner } from "@/components/layout/synthetic-data-banner";
@@ -13,6 +14,7 @@ import { hasSyntheticData } from "@/lib/demo/synthetic-data";
 import { currentSession } from "@/lib/auth/session";
 import { logout } from "./deconnexion/actions";
 import { keepSessionAlive } from "./session/actions";
+import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Mon Compte", template: "%s — Mon Compte" },
@@ -56,6 +58,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter operatorName={operatorName} />
+          <Suspense fallback={null}>
+            <FocusOnArrival mainId="contenu" />
+          </Suspense>
           {session && <SessionTimeoutWarning logoutFormId={LOGOUT_FORM_ID} keepAlive={keepSessionAlive} />}
         </DsfrProvider>
       </body>

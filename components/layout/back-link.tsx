@@ -4,7 +4,7 @@ import Link from "next/link";
 
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={href}>
+    <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left mc-cible-tactile" href={href}>
       {children}
     </Link>
   );

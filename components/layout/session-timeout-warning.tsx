@@ -1,7 +1,7 @@
 "use client";
-// Warns five minutes before the 30-minute idle timeout, in an accessible dialog that takes the focus and can
-// be answered with the keyboard: "Rester connecté" extends the session, "Se déconnecter" ends it.
-import { useCallback, useEffect, useRef, useState } from "react";
+// Warns five minutes before the 30-minute idle timeout, in a modal dialog that takes the focus, keeps it and can
+// be answered with the keyboard: "Rester connecté" (or Escape) extends the session, "Se déconnecter" ends it.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { usePathname } from "next/navigation";
 
 const IDLE_SECONDS = 30 * 60;
@@ -48,10 +48,6 @@ function IdleCountdown({ logoutFormId, keepAlive }: Props) {
     if (remaining === 0) goToLoginAfterExpiry();
   }, [remaining]);
 
-  useEffect(() => {
-    if (warning) stayButton.current?.focus();
-  }, [warning]);
-
   const stay = useCallback(async () => {
     const { alive } = await keepAlive();
     if (!alive) goToLoginAfterExpiry();
@@ -61,39 +57,96 @@ function IdleCountdown({ logoutFormId, keepAlive }: Props) {
   if (!warning) return null;
   // Announced once per minute, not every second.
   const announced = formatRemaining(Math.ceil(remaining / 60) * 60);
+  return <ModalDialog onStay={stay} stayButton={stayButton} logoutFormId={logoutFormId} remaining={remaining} announced={announced} />;
+}
+
+/**
+ * A native modal <dialog> (showModal): the browser makes the page behind inert, so nothing there can be reached or
+ * read. Tab and Shift+Tab go round the two buttons; Escape means "Rester connecté" (closing the warning without an
+ * answer would leave the countdown running with nothing on screen).
+ */
+function ModalDialog({
+  onStay,
+  stayButton,
+  logoutFormId,
+  remaining,
+  announced,
+}: {
+  onStay: () => void;
+  stayButton: RefObject<HTMLButtonElement | null>;
+  logoutFormId: string;
+  remaining: number;
+  announced: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const logoutButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (!element.open) element.showModal();
+    stayButton.current?.focus();
+    return () => element.close();
+  }, [stayButton]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onStay();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    const first = stayButton.current;
+    const last = logoutButton.current;
+    const root = dialog.current;
+    if (!first || !last || !root) return;
+    const active = document.activeElement;
+    const inside = root.contains(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   return (
-    <div style={{ position: "fixed", inset: 0, zIndex: 2000, background: "rgba(22, 22, 22, 0.64)", display: "flex", alignItems: "center", justifyContent: "center", padding: "1rem" }}>
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="expiration-titre"
-        aria-describedby="expiration-texte"
-        className="fr-p-4w"
-        style={{ background: "var(--background-default-grey)", maxWidth: "36rem", width: "100%" }}
-      >
-        <h2 id="expiration-titre" className="fr-h4">
-          Votre session va bientôt expirer
-        </h2>
-        <p id="expiration-texte">
-          Sans action de votre part, vous serez déconnecté dans <span aria-hidden="true">{formatRemaining(remaining)}</span>
-          <span className="fr-sr-only" aria-live="polite">
-            {announced}
-          </span>
-          , pour protéger vos informations.
-        </p>
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <button ref={stayButton} type="button" className="fr-btn" onClick={stay}>
-              Rester connecté
-            </button>
-          </li>
-          <li>
-            <button type="submit" form={logoutFormId} className="fr-btn fr-btn--secondary">
-              Se déconnecter
-            </button>
-          </li>
-        </ul>
-      </div>
-    </div>
+    <dialog
+      ref={dialog}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="expiration-titre"
+      aria-describedby="expiration-texte"
+      className="mc-dialogue-expiration fr-p-4w"
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        event.preventDefault();
+        onStay();
+      }}
+    >
+      <h2 id="expiration-titre" className="fr-h4">
+        Votre session va bientôt expirer
+      </h2>
+      <p id="expiration-texte">
+        Sans action de votre part, vous serez déconnecté dans <span aria-hidden="true">{formatRemaining(remaining)}</span>
+        <span className="fr-sr-only" aria-live="polite">
+          {announced}
+        </span>
+        , pour protéger vos informations.
+      </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+        <li>
+          <button ref={stayButton} type="button" className="fr-btn" onClick={onStay}>
+            Rester connecté
+          </button>
+        </li>
+        <li>
+          <button ref={logoutButton} type="submit" form={logoutFormId} className="fr-btn fr-btn--secondary">
+            Se déconnecter
+          </button>
+        </li>
+      </ul>
+    </dialog>
   );
 }

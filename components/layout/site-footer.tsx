@@ -1,7 +1,9 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { DisplaySettings, displaySettingsFooterItem } from "./display-settings";
 
 export function SiteFooter({ operatorName }: { operatorName: string }) {
   return (
+    <>
     <Footer
       brandTop={
         <>
@@ -18,7 +20,10 @@ export function SiteFooter({ operatorName }: { operatorName: string }) {
       bottomItems={[
         { text: "Données personnelles", linkProps: { href: "/donnees-personnelles" } },
         { text: "Conditions générales d'utilisation", linkProps: { href: "/cgu" } },
+        displaySettingsFooterItem,
       ]}
     />
+    <DisplaySettings />
+    </>
   );
 }

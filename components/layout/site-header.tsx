@@ -19,6 +19,8 @@ export function SiteHeader({ operatorName, signedIn, logoutAction }: { operatorN
         homeLinkProps={{ href: signedIn ? "/tableau-de-bord" : "/", title: "Accueil — Mon Compte" }}
         serviceTitle="Mon Compte"
         serviceTagline={operatorName}
+        // The design system's own display dialog titles itself with a hidden <h1>: the footer opens ours instead.
+        disableDisplay
         quickAccessItems={
           signedIn
             ? [
@@ -28,6 +30,17 @@ export function SiteHeader({ operatorName, signedIn, logoutAction }: { operatorN
             : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { href: "/connexion" } }]
         }
       />
+      {signedIn && (
+        // Below 992 px the header's links live in its "Menu" panel, which needs JavaScript: logging out stays one
+        // tap away on a phone without it.
+        <nav aria-label="Session" className="fr-container fr-hidden-lg">
+          <p className="fr-mt-1w fr-mb-0" style={{ textAlign: "right" }}>
+            <button type="submit" form={LOGOUT_FORM_ID} className="fr-btn fr-btn--tertiary-no-outline fr-btn--icon-left fr-icon-logout-box-r-line mc-cible-tactile">
+              Se déconnecter
+            </button>
+          </p>
+        </nav>
+      )}
     </>
   );
 }

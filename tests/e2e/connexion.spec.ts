@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectArrival } from "./arrivee";
 
 async function login(page: Page, identifiant: string, motDePasse: string) {
   await page.goto("/connexion");
@@ -12,6 +13,8 @@ test("Marc se connecte avec son mot de passe et voit sa connexion précédente, 
   await login(page, "1 82 02 31 555 078 30", "Garonne2026Caf");
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Marc");
+  // The route announcer reads the page reached, and the focus is on its <h1>.
+  await expectArrival(page, "titre");
   // The demo gives each persona with an account a plausible previous connection, a few days before the seed.
   await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(/^Dernière connexion le \d{1,2}(er)? \S+ \d{4} à \d{2} h \d{2}$/);
   await expectNoAxeViolations(page);

@@ -4,6 +4,7 @@
 // not-found page on the délégation pages. The délégation ends as it started: granted (other specs rely on it).
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectArrival } from "./arrivee";
 import { latestCodeSentTo } from "./messages";
 
 // This machine is shared by several test runs: the portal may answer slowly, give each check more time.
@@ -74,6 +75,7 @@ test("Sophie retire la délégation à Karim, prévenu, dont la session ouverte 
   await retirer.click();
   await sophie.page.getByRole("button", { name: "Oui, retirer la délégation" }).click();
   await expect(sophie.page.getByText("La délégation est retirée")).toBeVisible();
+  await expectArrival(sophie.page, "message");
   await expectNoAxeViolations(sophie.page);
   await latestMessageTo(browser, "06 39 98 10 04", "la delegation de gestion du dossier Caf vous a ete retiree");
 
@@ -86,6 +88,7 @@ test("Sophie retire la délégation à Karim, prévenu, dont la session ouverte 
 
   await sophie.page.getByRole("button", { name: "Déléguer la gestion de mon dossier à Karim BERNARD" }).click();
   await expect(sophie.page.getByText("La gestion de votre dossier est maintenant déléguée à Karim BERNARD.")).toBeVisible();
+  await expectArrival(sophie.page, "message");
   await expectNoAxeViolations(sophie.page);
   await latestMessageTo(browser, "06 39 98 10 04", "la gestion du dossier Caf de votre foyer vous a ete deleguee");
   await sophie.page.goto("/tableau-de-bord");

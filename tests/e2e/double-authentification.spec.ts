@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectTouchTarget } from "./cible-tactile";
 import { latestCodeSentTo } from "./messages";
 
 async function loginAsSophie(page: Page) {
@@ -26,6 +27,7 @@ test("Sophie, depuis un nouveau navigateur, reçoit un code par courriel, puis c
 
   const code = await latestCodeSentTo(browser, "sophie.bernard@example.org");
   await page.locator("#code").fill(code);
+  await expectTouchTarget(page.locator('label[for="seSouvenir"]'), "Se souvenir de ce navigateur");
   await page.locator('label[for="seSouvenir"]').click();
   await expect(page.getByLabel(/Se souvenir de ce navigateur pendant 30 jours/)).toBeChecked();
   await page.getByRole("button", { name: "Valider" }).click();

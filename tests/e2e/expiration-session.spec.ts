@@ -47,6 +47,41 @@ test("après 25 minutes sans activité, un avertissement accessible propose de r
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Inès");
 });
 
+test("l'avertissement est une vraie fenêtre modale : Tab et Maj+Tab y restent, la page derrière est inerte, Échap garde la session", async ({ page }) => {
+  await page.clock.install();
+  await loginAsInes(page);
+  await page.clock.fastForward("25:01");
+  const dialog = page.getByRole("alertdialog", { name: "Votre session va bientôt expirer" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Rester connecté" })).toBeFocused();
+  const focusInside = () => dialog.evaluate((element) => element.contains(document.activeElement));
+
+  for (let press = 1; press <= 20; press++) {
+    await page.keyboard.press("Tab");
+    expect(await focusInside(), `Tab n° ${press}`).toBe(true);
+  }
+  for (let press = 1; press <= 20; press++) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusInside(), `Maj+Tab n° ${press}`).toBe(true);
+  }
+  // The browser shows it as a modal dialog (top layer): everything else on the page is inert, so a click on the
+  // page behind reaches nothing and the focus stays in the dialog.
+  expect(await dialog.evaluate((element) => element.matches(":modal"))).toBe(true);
+  const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+  await page.mouse.click(heading!.x + 5, heading!.y + 5);
+  expect(await focusInside()).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // Escape answers "Rester connecté": the warning goes and the countdown starts again from now, so five more
+  // minutes (30 minutes after the page was opened) do not end the session.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward("05:00");
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Inès");
+});
+
 test.describe("limites de session tenues par le serveur (horloge du serveur avancée)", () => {
   test.afterEach(async ({ page }) => {
     await setServerClock(page, null);

@@ -3,6 +3,7 @@
 // which the files run does not matter. She has a confirmed mobile only: no e-mail code at login.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectArrival } from "./arrivee";
 
 const JEANNE = "2 44 08 13 055 118 21";
 const CURRENT = "Calanque2026Caf";
@@ -126,6 +127,7 @@ test("Jeanne change son mot de passe depuis le tableau de bord ; un cookie captu
   await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord\?mot-de-passe=modifie$/);
   await expect(page.getByText("Votre mot de passe a été modifié.")).toBeVisible();
+  await expectArrival(page, "message");
   await expectNoAxeViolations(page);
 
   // The cookie captured before the change is refused; the current session goes on.

@@ -3,6 +3,8 @@
 // SMTP sink (/_puits/smtp-arret on the SMS sink, demo only) to prove the limits and the outbox.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectArrival } from "./arrivee";
+import { expectTouchTarget } from "./cible-tactile";
 import { latestCodeSentTo } from "./messages";
 
 const smsSinkPort = Number(process.env.E2E_PORT ?? 3100) + 26;
@@ -100,6 +102,7 @@ test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courr
   await page.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
 
   await expect(page).toHaveURL(/\/premiere-connexion\/coordonnees\/confirmation$/);
+  await expectTouchTarget(page.getByRole("button", { name: "Confirmer maintenant mon numéro de mobile" }), "Confirmer maintenant");
   await page.getByRole("button", { name: "Confirmer maintenant mon numéro de mobile" }).click();
   await expect(page).toHaveURL(/\/coordonnees\/code\?canal=sms$/);
   await expect(page.getByText("Nous venons de vous envoyer un code de vérification par SMS au numéro suivant 06 39 98 10 01. Merci de le saisir.", { exact: false })).toBeVisible();
@@ -131,6 +134,8 @@ test("Claire fait toute sa première connexion : CGU, mot de passe, SMS et courr
 
   await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
   await expect(page.getByText("Votre première connexion est terminée")).toBeVisible();
+  // The end of the wizard is announced, and the focus is on its success message.
+  await expectArrival(page, "message");
   await expect(page.getByText("Vous avez délégué la gestion de votre dossier à Julien DURAND.")).toBeVisible();
   await expectNoAxeViolations(page);
 

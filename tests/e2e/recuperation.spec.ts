@@ -3,6 +3,7 @@
 // Nadia is the one whose password changes here: no other browser test signs in as her.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { expectArrival } from "./arrivee";
 
 /** The text of the newest message to `recipient` on /dev/messages that matches `content`, waiting for it to arrive. */
 async function newestMessage(browser: Browser, recipient: string, content: RegExp): Promise<string> {
@@ -98,6 +99,7 @@ test("Nadia choisit un nouveau mot de passe avec un code reçu par SMS, puis se 
 
   await expect(page).toHaveURL(/\/mot-de-passe-oublie\/modifie$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre mot de passe a été modifié");
+  await expectArrival(page, "titre");
   await expectNoAxeViolations(page);
   expect(await newestMessage(browser, "06 39 98 10 06", /mot de passe modifié/)).toContain("Mot de passe oublié");
 
