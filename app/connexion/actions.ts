@@ -20,7 +20,7 @@ import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT } from "@/lib/auth/login-messages";
+import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT, provisionalIdentifierReplaced } from "@/lib/auth/login-messages";
 
 export async function submitLogin(_previous: ActionResult<LoginFormField>, formData: FormData): Promise<ActionResult<LoginFormField>> {
   await requireAnonymous();
@@ -58,6 +58,8 @@ export async function submitLogin(_previous: ActionResult<LoginFormField>, formD
         return { status: "info", message: outcome.message ?? PROTECTED_LOGIN_CODE_SENT, values: withCode };
       case "CODE_INCORRECT":
         return { status: "error", message: "Le formulaire contient des erreurs.", fieldErrors: { code: outcome.message }, values: withCode };
+      case "IDENTIFIANT_PROVISOIRE_REMPLACE":
+        return { status: "error", message: provisionalIdentifierReplaced(outcome.since), values: { ...values, identifiant: "" } };
     }
   }
   const claims: Omit<SessionClaims, "authentifieA" | "activiteA"> = {
