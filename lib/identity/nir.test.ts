@@ -160,8 +160,8 @@ describe("parseNir — structure", () => {
     expect(nir.commune).toBe("20004");
   });
 
-  it("les départements 00, 96, 98, 970, 977 à 979 sont refusés", () => {
-    for (const place of ["00123", "96123", "98123", "97012", "97712", "97912"]) {
+  it("les départements 00, 970, 979, 980 à 983 et 989 sont refusés", () => {
+    for (const place of ["00123", "97012", "97912", "98012", "98312", "98912"]) {
       expect(errorOf(withKey(`28803${place}045`))).toBe(NIR_MESSAGES.departement);
     }
   });
@@ -401,7 +401,7 @@ describe("checkNirMatchesIdentity", () => {
         dateNaissance: "1988-03-14",
         lieuNaissance: { pays: "FRANCE", codeInsee: "75056" },
       }),
-    ).toEqual({ ok: false, errors: [NIR_IDENTITY_MESSAGES.lieu] });
+    ).toEqual({ ok: false, errors: [NIR_IDENTITY_MESSAGES.departement] });
   });
 
   it("une naissance en France sans code Insee ne peut pas être vérifiée", () => {
@@ -437,15 +437,15 @@ describe("checkNirMatchesIdentity", () => {
     expect(checkNirMatchesIdentity(abroad, born("MAROC", "99350")).ok).toBe(true);
     expect(checkNirMatchesIdentity(abroad, born("ESPAGNE", "99134"))).toEqual({
       ok: false,
-      errors: [NIR_IDENTITY_MESSAGES.lieu],
+      errors: [NIR_IDENTITY_MESSAGES.pays],
     });
     expect(checkNirMatchesIdentity(abroad, born("FRANCE", "69123"))).toEqual({
       ok: false,
-      errors: [NIR_IDENTITY_MESSAGES.lieu],
+      errors: [NIR_IDENTITY_MESSAGES.neEtrangerDeclareFrance],
     });
     expect(checkNirMatchesIdentity(parsed("186117505611249"), born("MAROC"))).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([NIR_IDENTITY_MESSAGES.lieu]),
+      errors: expect.arrayContaining([NIR_IDENTITY_MESSAGES.neEnFranceDeclareEtranger]),
     });
   });
 
@@ -472,7 +472,7 @@ describe("checkNirMatchesIdentity", () => {
         NIR_IDENTITY_MESSAGES.sexe,
         NIR_IDENTITY_MESSAGES.annee,
         NIR_IDENTITY_MESSAGES.mois,
-        NIR_IDENTITY_MESSAGES.lieu,
+        NIR_IDENTITY_MESSAGES.neEnFranceDeclareEtranger,
       ],
     });
   });
