@@ -19,7 +19,7 @@ import { deliverMessageNow } from "../messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
 import { provisionalIdentifierCreated } from "../messaging/templates-creer-mon-espace";
 import type { Transports } from "../messaging/transports";
-import { coordonneesConfirmees, type Brouillon } from "./draft";
+import { coordonneesConfirmees } from "./draft";
 import { loadDraftById } from "./draft-store";
 import { identityFingerprint } from "./identity-fingerprint";
 import { decideNir } from "./nir-check";

@@ -124,7 +124,7 @@ export const naissanceSchema = z.discriminatedUnion(
     z.object({ lieu: z.literal("france"), commune: z.string({ error: SAISIE_MESSAGES.commune }).trim().min(1, SAISIE_MESSAGES.commune).max(120, SAISIE_MESSAGES.commune) }),
     z.object({
       lieu: z.literal("etranger"),
-      pays: z.string({ error: SAISIE_MESSAGES.pays }).trim().regex(/^99\d{3}$/, SAISIE_MESSAGES.pays).refine((v) => v !== "99100", SAISIE_MESSAGES.paysFrance),
+      pays: z.string({ error: SAISIE_MESSAGES.pays }).trim().min(1, SAISIE_MESSAGES.pays).max(120, SAISIE_MESSAGES.pays),
       ville: nameField(SAISIE_MESSAGES.ville),
       parent1Nom: nameField(SAISIE_MESSAGES.parentNom),
       parent1Prenoms: prenomsField(SAISIE_MESSAGES.parentPrenoms),
