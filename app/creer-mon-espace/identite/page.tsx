@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { IdentitySummary } from "@/components/franceconnect/identity-summary";
+import { paysByCode } from "@/lib/geo/pays";
 import { CreationFrame } from "../_components/frame";
 import { IdentiteForm } from "../_components/identite-form";
 import { openDraftStep } from "../_lib/draft-session";
@@ -27,7 +28,7 @@ export default async function IdentitePage() {
               mois,
               annee,
               neEnFrance: lieu?.lieu === "france",
-              paysNaissance: lieu?.lieu === "etranger" ? `code pays ${lieu.paysCode}` : "FRANCE",
+              paysNaissance: lieu?.lieu === "etranger" ? (paysByCode(lieu.paysCode)?.nom ?? `code pays ${lieu.paysCode}`) : "FRANCE",
               communeNaissance: lieu?.lieu === "france" ? lieu.communeCode : "",
             }}
           />
