@@ -48,6 +48,8 @@ export type CreateSpaceOutcome =
     }
   | { ok: false; reason: "DEJA_EXISTANT" | "INCOMPLET" | "EXPIRE" | "COORDONNEE_PRISE"; message: string };
 
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
 type Input = { draftId: string; ip: string; now?: Date; randomInt?: RandomInt };
 
 class Refusal extends Error {
@@ -173,7 +175,9 @@ export async function createSpace(db: Database, keys: FieldKeys, transports: Tra
           details: { identifiant: nir ? "nir" : "provisoire", nirNonRetenu: raisons.length > 0, franceConnect: brouillon.source === "franceconnect", neEtranger: naissance.lieu === "etranger" },
         });
         return { personneId: personne.id, compteId: compte.id, messages };
-      });
+        // Parallel submissions of one draft or one identity wait for each other (row lock, unique index): a
+        // connection may take a while to come free, and a transaction to see the first one commit.
+      }, TRANSACTION_OPTIONS);
       if (transports) for (const id of created.messages) await deliverMessageNow(db, transports, keys, id);
       return { ok: true, personneId: created.personneId, compteId: created.compteId, identifiantProvisoire: identifiant, raisonsNirNonRetenu: raisons, deja: false };
     } catch (error) {
