@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: the admin command line (plain tsx) checks NIRs too. node:fs keeps this module out of
+// any client bundle all the same (the build fails if a client component imports it).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalisePlaceName } from "./normalise";
@@ -14,7 +15,8 @@ import { normalisePlaceName } from "./normalise";
  * directly (see the ADR on birthplaces).
  */
 
-export type CommuneKind = "actuelle" | "arrondissement" | "deleguee" | "associee";
+/** "ancienne": a former code that the data keeps only as part of a commune nouvelle (no name of its own). */
+export type CommuneKind = "actuelle" | "arrondissement" | "deleguee" | "associee" | "ancienne";
 
 export interface CommuneSuggestion {
   /** INSEE code, 5 characters ("69123", "2A004", "97411", "75115"). */
@@ -68,7 +70,7 @@ const KIND: Record<RawCommune["type"], CommuneKind> = {
 };
 
 /** Current communes first, then arrondissements, then the former ones. */
-const KIND_RANK: Record<CommuneKind, number> = { actuelle: 0, arrondissement: 1, deleguee: 2, associee: 2 };
+const KIND_RANK: Record<CommuneKind, number> = { actuelle: 0, arrondissement: 1, deleguee: 2, associee: 2, ancienne: 3 };
 
 let index: Index | null = null;
 
@@ -113,9 +115,10 @@ function load(): Index {
   for (const r of raw) {
     const kind = KIND[r.type];
     const communeActuelle = actuelleByCode.get(r.code) ?? r.code;
-    // A commune déléguée that bears the code of the commune nouvelle is the same place under the same code.
-    if (kind !== "actuelle" && kind !== "arrondissement" && communeActuelle === r.code) continue;
     const today = currentName.get(communeActuelle);
+    // A commune déléguée with the name and code of the commune nouvelle is the same entry twice; under another name
+    // (Arbignieu, 01015, now Arboys en Bugey) it is how people born there know it.
+    if (kind !== "actuelle" && kind !== "arrondissement" && communeActuelle === r.code && today === r.nom) continue;
     const libelle =
       kind === "deleguee" || kind === "associee"
         ? `${r.nom} (${r.departement})${today && today !== r.nom ? ` — aujourd'hui ${today}` : ""}`
@@ -134,11 +137,30 @@ function load(): Index {
     if (!existing || KIND_RANK[kind] < KIND_RANK[existing.kind]) byCode.set(r.code, entry);
     entries.push(entry);
   }
+  // Former codes without an entry of their own (FranceConnect may give one as a birthplace): known by code only,
+  // under today's name, and never offered by the name search.
+  for (const [code, actuelle] of actuelleByCode) {
+    if (byCode.has(code)) continue;
+    const today = byCode.get(actuelle);
+    if (!today) continue;
+    byCode.set(code, {
+      ...today,
+      code,
+      departement: departementOf(code),
+      libelle: `${today.nom} (${today.departement}) — ancien code ${code}`,
+      kind: "ancienne",
+      communeActuelle: actuelle,
+    });
+  }
   index = { entries, byCode, actuelleByCode };
   return index;
 }
 
 const CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+
+function departementOf(code: string): string {
+  return code.startsWith("97") || code.startsWith("98") ? code.slice(0, 3) : code.slice(0, 2);
+}
 
 function normaliseCode(text: string): string {
   return text.replace(/\s+/g, "").toUpperCase();
@@ -166,6 +188,11 @@ export function communeActuelleDe(code: string): string | null {
   return load().actuelleByCode.get(normaliseCode(code)) ?? null;
 }
 
+/** Every code the data knows (current communes, arrondissements, communes déléguées and associées, former codes). */
+export function communeCodes(): string[] {
+  return [...load().actuelleByCode.keys()];
+}
+
 /** "Lyon (69)" → { nom: "Lyon", departement: "69" }; also strips the " — aujourd'hui X" of a former commune. */
 function splitLibelle(text: string): { nom: string; departement: string | null } {
   const withoutToday = text.replace(/\s+—.*$/, "");
@@ -179,8 +206,9 @@ function compareEntries(a: Entry, b: Entry): number {
   return (
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     b.population - a.population ||
-    a.nom.localeCompare(b.nom, "fr") ||
-    a.code.localeCompare(b.code)
+    // The normalised names: plain ASCII, so a plain comparison orders them as French readers expect.
+    (a.cle < b.cle ? -1 : a.cle > b.cle ? 1 : 0) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
 

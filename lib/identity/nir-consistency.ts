@@ -1,4 +1,4 @@
-import "server-only";
+// Server side and admin command line (no "server-only" marker: `npm run admin` runs under plain tsx).
 import { communeActuelleDe } from "../geo/communes";
 import {
   checkNirMatchesIdentity,

@@ -45,9 +45,11 @@ const monthArb = fc
   )
   .map((n) => pad(n, 2));
 const placeArb = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 95 }).map((n) => pad(n, 2)), digits(3)).map(([d, c]) => d + c),
+  fc.tuple(fc.integer({ min: 1, max: 96 }).map((n) => pad(n, 2)), digits(3)).map(([d, c]) => d + c),
   fc.tuple(fc.constantFrom("2A", "2B"), digits(3)).map(([d, c]) => d + c),
-  fc.tuple(fc.integer({ min: 1, max: 6 }), digits(2)).map(([d, c]) => `97${d}${c}`),
+  fc.tuple(fc.constantFrom("971", "972", "973", "974", "975", "976", "977", "978", "984", "985", "986", "987", "988"), digits(2)).map(
+    ([d, c]) => d + c,
+  ),
   digits(3).map((c) => "99" + c),
 );
 const ordreArb = fc.integer({ min: 1, max: 999 }).map((n) => pad(n, 3));
@@ -152,6 +154,20 @@ describe("parseNir — structure", () => {
     expect(nir.departement).toBe("99");
     expect(nir.commune).toBe("99134");
     expect(nir.neEtranger).toBe(true);
+  });
+
+  it("les départements 91 à 96 (dont l'Algérie, le Maroc et la Tunisie avant l'indépendance) sont acceptés", () => {
+    for (const dept of ["91", "92", "93", "94", "95", "96"]) {
+      const nir = parsed(withKey(`15507${dept}101045`));
+      expect(nir).toMatchObject({ departement: dept, commune: `${dept}101`, neEtranger: false });
+    }
+  });
+
+  it("les collectivités d'outre-mer 975, 977, 978 et 984 à 988 prennent 3 chiffres, la commune 2", () => {
+    for (const dept of ["975", "977", "978", "984", "985", "986", "987", "988"]) {
+      const nir = parsed(withKey(`19507${dept}01045`));
+      expect(nir).toMatchObject({ departement: dept, commune: `${dept}01`, neEtranger: false });
+    }
   });
 
   it("le département 20 (Corse avant 1976) est accepté", () => {
@@ -492,15 +508,21 @@ describe("checkNirMatchesIdentity", () => {
       fc.property(validNirArb, fc.integer({ min: 0, max: 1 }), (raw, century) => {
         const nir = parsed(raw);
         const month = nir.moisNaissance ?? 6;
+        // 96 is Tunisia before 20 March 1956: the identity it describes is a birth there, before that date.
+        const tunisie = nir.departement === "96";
+        if (tunisie) fc.pre(Number(nir.anneeNaissance) < 56);
         const identity = {
           sexe: nir.sexe,
-          dateNaissance: `${century ? "20" : "19"}${nir.anneeNaissance}-${pad(month, 2)}-15`,
-          lieuNaissance: nir.neEtranger
-            ? { pays: "PAYS ÉTRANGER", codeInsee: nir.commune }
-            : { pays: "FRANCE", codeInsee: nir.commune },
+          dateNaissance: `${century && !tunisie ? "20" : "19"}${nir.anneeNaissance}-${pad(month, 2)}-15`,
+          lieuNaissance: tunisie
+            ? { pays: "TUNISIE" }
+            : nir.neEtranger
+              ? { pays: "PAYS ÉTRANGER", codeInsee: nir.commune }
+              : { pays: "FRANCE", codeInsee: nir.commune },
         };
         expect(checkNirMatchesIdentity(nir, identity)).toEqual({ ok: true });
       }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -69,6 +69,12 @@ export const NIR_IDENTITY_MESSAGES = {
     "Le numéro de sécurité sociale indique une naissance en France, alors que la naissance déclarée a eu lieu à l'étranger.",
   neEtrangerDeclareFrance:
     "Le numéro de sécurité sociale indique une naissance à l'étranger, alors que la naissance déclarée a eu lieu en France.",
+  dateAlgerie:
+    "Le numéro de sécurité sociale indique une naissance en Algérie avant le 3 juillet 1962, ce qui ne correspond pas à la date de naissance déclarée.",
+  dateMaroc:
+    "Le numéro de sécurité sociale indique une naissance au Maroc avant le 2 mars 1956, ce qui ne correspond pas à la date de naissance déclarée.",
+  dateTunisie:
+    "Le numéro de sécurité sociale indique une naissance en Tunisie avant le 20 mars 1956, ce qui ne correspond pas à la date de naissance déclarée.",
   neTunisieDeclareFrance:
     "Le numéro de sécurité sociale indique une naissance en Tunisie avant l'indépendance, alors que la naissance déclarée a eu lieu en France.",
   dateInvalide: "La date de naissance n'est pas valide (format attendu : AAAA-MM-JJ).",
@@ -130,14 +136,14 @@ const OUTRE_MER = new Set(["971", "972", "973", "974", "975", "976", "977", "978
  * first day the code was no longer given. 91–95 are also today's Île-de-France departments (created in 1968).
  */
 export const DEPARTEMENTS_AVANT_INDEPENDANCE: Readonly<
-  Record<string, { pays: string; nomPays: string; jusquAu: string; dateLisible: string }>
+  Record<string, { pays: string; jusquAu: string; message: "dateAlgerie" | "dateMaroc" | "dateTunisie" }>
 > = {
-  "91": { pays: "99352", nomPays: "Algérie", jusquAu: "1962-07-03", dateLisible: "3 juillet 1962" },
-  "92": { pays: "99352", nomPays: "Algérie", jusquAu: "1962-07-03", dateLisible: "3 juillet 1962" },
-  "93": { pays: "99352", nomPays: "Algérie", jusquAu: "1962-07-03", dateLisible: "3 juillet 1962" },
-  "94": { pays: "99352", nomPays: "Algérie", jusquAu: "1962-07-03", dateLisible: "3 juillet 1962" },
-  "95": { pays: "99350", nomPays: "Maroc", jusquAu: "1956-03-02", dateLisible: "2 mars 1956" },
-  "96": { pays: "99351", nomPays: "Tunisie", jusquAu: "1956-03-20", dateLisible: "20 mars 1956" },
+  "91": { pays: "99352", jusquAu: "1962-07-03", message: "dateAlgerie" },
+  "92": { pays: "99352", jusquAu: "1962-07-03", message: "dateAlgerie" },
+  "93": { pays: "99352", jusquAu: "1962-07-03", message: "dateAlgerie" },
+  "94": { pays: "99352", jusquAu: "1962-07-03", message: "dateAlgerie" },
+  "95": { pays: "99350", jusquAu: "1956-03-02", message: "dateMaroc" },
+  "96": { pays: "99351", jusquAu: "1956-03-20", message: "dateTunisie" },
 };
 
 /**
@@ -382,7 +388,7 @@ function checkBirthAbroad(nir: Nir, pays: string | null, declared: DeclaredDate 
       return nir.departement === "96" ? NIR_IDENTITY_MESSAGES.pays : NIR_IDENTITY_MESSAGES.neEnFranceDeclareEtranger;
     }
     if (declared && declared.iso >= avant.jusquAu) {
-      return `Le numéro de sécurité sociale indique une naissance en ${avant.nomPays} avant le ${avant.dateLisible}, ce qui ne correspond pas à la date de naissance déclarée.`;
+      return NIR_IDENTITY_MESSAGES[avant.message];
     }
     return null;
   }
