@@ -163,7 +163,12 @@ export async function renvoyerCode(_previous: ActionResult, formData: FormData):
 export async function creer(_previous: ActionResult, _formData: FormData): Promise<ActionResult> {
   const draft = await openDraftStep("verification");
   const database = await db();
-  const outcome = await createSpace(database, keys(), createTransports(messagingConfig()), { draftId: draft.id, ip: await clientAddress() });
+  const outcome = await createSpace(database, keys(), createTransports(messagingConfig()), {
+    draftId: draft.id,
+    ip: await clientAddress(),
+    // In the demonstration, whoever is created is invented too: the demo's start-up refuses a database with real people.
+    fictif: appConfig().mode === "demo",
+  });
   if (!outcome.ok) return { status: "error", message: outcome.message };
   const compte = await database.compte.findUniqueOrThrow({ where: { id: outcome.compteId }, select: { versionSession: true, motDePasseHash: true, etat: true } });
   // The account has no password yet: the session this browser gets goes only to the CGU and password steps.

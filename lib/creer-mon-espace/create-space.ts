@@ -50,7 +50,8 @@ export type CreateSpaceOutcome =
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
-type Input = { draftId: string; ip: string; now?: Date; randomInt?: RandomInt };
+/** fictif: the portal runs as a demonstration, where every person is invented (its start-up refuses a real one). */
+type Input = { draftId: string; ip: string; now?: Date; randomInt?: RandomInt; fictif?: boolean };
 
 class Refusal extends Error {
   constructor(readonly outcome: Extract<CreateSpaceOutcome, { ok: false }>) {
@@ -144,6 +145,7 @@ export async function createSpace(db: Database, keys: FieldKeys, transports: Tra
             nirEmpreinte: nir ? lookupHash(nir, keys) : null,
             identifiantProvisoire: identifiant,
             empreinteIdentite,
+            fictif: input.fictif ?? false,
           },
           select: { id: true },
         });

@@ -28,7 +28,7 @@ async function messagesMentioning(browser: Browser, text: string): Promise<strin
     await page.goto(`${portal.origin}/dev/messages`);
     const articles = page.locator("article").filter({ hasText: text });
     await expect(articles.first()).toBeVisible();
-    return articles.allTextContents();
+    return await articles.allTextContents();
   } finally {
     await context.close();
   }
