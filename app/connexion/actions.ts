@@ -18,7 +18,7 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { openSession, sessionHome } from "@/lib/auth/session";
 import { appConfig, fieldKeysOf } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
-import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT, lastTryWarning, lockoutMessage, type LoginActionResult } from "@/lib/auth/login-messages";
+import { GENERIC_LOGIN_FAILURE, PROTECTED_LOGIN_CODE_SENT, lastTryWarning, lockoutMessage, provisionalIdentifierReplaced, type LoginActionResult } from "@/lib/auth/login-messages";
 
 export async function submitLogin(_previous: LoginActionResult, formData: FormData): Promise<LoginActionResult> {
   await requireAnonymous();
@@ -57,6 +57,8 @@ export async function submitLogin(_previous: LoginActionResult, formData: FormDa
         return { status: "info", message: outcome.message ?? PROTECTED_LOGIN_CODE_SENT, values: withCode };
       case "CODE_INCORRECT":
         return { status: "error", message: "Le formulaire contient des erreurs.", fieldErrors: { code: outcome.message }, values: withCode };
+      case "IDENTIFIANT_PROVISOIRE_REMPLACE":
+        return { status: "error", message: provisionalIdentifierReplaced(outcome.since), values: { ...values, identifiant: "" } };
     }
   }
   const claims: Omit<SessionClaims, "authentifieA" | "activiteA"> = {

@@ -47,6 +47,8 @@ export const ACTION_LABELS = {
   CGU_ACCEPTEES: { categorie: "donnees", libelle: "Conditions générales d'utilisation acceptées" },
   CGU_REFUSEES: { categorie: "donnees", libelle: "Conditions générales d'utilisation refusées" },
   COMPTE_ACTIVE: { categorie: "donnees", libelle: "Espace personnel activé" },
+  ESPACE_CREE: { categorie: "donnees", libelle: "Espace personnel créé" },
+  IMMATRICULATION: { categorie: "securite", libelle: "Numéro de sécurité sociale enregistré par la Caf : il remplace l'identifiant provisoire", acteurMasque: true },
   COMPTE_CREE_FRANCECONNECT: { categorie: "donnees", libelle: "Espace personnel créé avec FranceConnect" },
   FRANCECONNECT_LIE: { categorie: "donnees", libelle: "Compte FranceConnect associé à l'espace" },
 
@@ -64,6 +66,8 @@ export const ACTION_LABELS = {
   CONNEXION_REUSSIE: { categorie: "interne", libelle: "Connexion" },
   CONNEXION_BASCULE: { categorie: "interne", libelle: "Connexion avec le mot de passe du dossier" },
   CONNEXION_ECHOUEE: { categorie: "interne", libelle: "Connexion échouée" },
+  CONNEXION_IDENTIFIANT_PROVISOIRE_REMPLACE: { categorie: "interne", libelle: "Connexion refusée : identifiant provisoire remplacé par le NIR" },
+  CREATION_ESPACE_REFUSEE_DEJA_EXISTANT: { categorie: "interne", libelle: "Création d'espace refusée : un espace existe déjà" },
   CONNEXION_REFUSEE_COMPTE_SUSPENDU: { categorie: "interne", libelle: "Connexion refusée : espace suspendu" },
   CONNEXION_FRANCECONNECT: { categorie: "interne", libelle: "Connexion avec FranceConnect" },
   CONNEXION_FRANCECONNECT_ANNULEE: { categorie: "interne", libelle: "Connexion avec FranceConnect annulée" },

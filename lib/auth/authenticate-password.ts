@@ -44,6 +44,8 @@ export type LoginOutcome =
   | { ok: false; reason: "CODE_REQUIS"; messageId?: string; message?: string }
   /** Protected account, wrong or expired code: the password was not checked. */
   | { ok: false; reason: "CODE_INCORRECT"; message: string }
+  /** A provisional identifier replaced by a NIR (immatriculation), with the right password: said plainly, nothing opens. */
+  | { ok: false; reason: "IDENTIFIANT_PROVISOIRE_REMPLACE"; since: Date }
   | {
       ok: true;
       /** "bascule": first connection with the foyer's dossier password; the wizard comes next. */
@@ -89,6 +91,7 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
     where: identifiant.startsWith("P") ? { identifiantProvisoire: identifiant } : { nirEmpreinte: lookupHash(identifiant, keys) },
     select: {
       id: true,
+      identifiantProvisoireRetireLe: true,
       compte: { select: { id: true, etat: true, motDePasseHash: true, versionSession: true, derniereConnexionLe: true } },
       appartenances: { where: { jusquAuLe: null }, select: { role: true, foyer: { select: { id: true, motDePasseDossierHash: true } } } },
       coordonnees: { where: { verifiee: true }, select: { type: true, valeurChiffree: true } },
@@ -148,6 +151,14 @@ export async function authenticateWithPassword(db: Database, keys: FieldKeys, at
   const passwordMatches = await verifyPassword(storedHash ?? (await getDummyHash()), motDePasse);
   const usable = Boolean(personne && compte && storedHash) && passwordMatches && compte!.etat !== "SUSPENDU";
   const context = { ip: attempt.ip, appareil: describeDevice(attempt.userAgent) };
+
+  // Immatriculation replaced this provisional identifier by the NIR: only someone who knows the password learns it.
+  const replacedSince = identifiant.startsWith("P") ? personne?.identifiantProvisoireRetireLe : null;
+  if (usable && replacedSince) {
+    await releaseAttempt(db, reservation);
+    await journal(db, { type: "CONNEXION_IDENTIFIANT_PROVISOIRE_REMPLACE", acteur: "systeme", sujetId: personne!.id, ip: attempt.ip, survenuLe: now });
+    return { ok: false, reason: "IDENTIFIANT_PROVISOIRE_REMPLACE", since: replacedSince };
+  }
 
   if (!usable) {
     await recordFailure(db, reservation, now);

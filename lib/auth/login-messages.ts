@@ -28,3 +28,9 @@ export const LOGIN_PAGE_NOTICES: Record<string, string> = {
 /** A protected account (many wrong passwords from anywhere): the password is checked only with the code. */
 export const PROTECTED_LOGIN_CODE_SENT =
   "Par sécurité, après de nombreuses tentatives de connexion à ce compte, un code à 6 chiffres est nécessaire : il vient d'être envoyé à votre adresse électronique ou à votre mobile confirmé. Saisissez-le avec votre mot de passe.";
+
+/** A provisional identifier replaced by the NIR the Caf recorded (immatriculation): what changed, and what to type now. */
+export function provisionalIdentifierReplaced(since: Date): string {
+  const date = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }).format(since);
+  return `Votre identifiant provisoire ne fonctionne plus : depuis le ${date}, la Caf a enregistré votre numéro de sécurité sociale. Connectez-vous désormais avec ce numéro (celui de votre carte Vitale, 15 caractères) et votre mot de passe habituel.`;
+}

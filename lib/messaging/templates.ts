@@ -8,7 +8,7 @@ export type EmailContent = { sujet: string; texte: string; html: string };
 export type SmsContent = { texte: string };
 export type MessageContent = { email: EmailContent; sms: SmsContent };
 
-export type UsageCode = "confirmation des coordonnées" | "double authentification" | "connexion protégée" | "mot de passe oublié" | "identifiant oublié" | "coordonnées bancaires";
+export type UsageCode = "confirmation des coordonnées" | "double authentification" | "connexion protégée" | "mot de passe oublié" | "identifiant oublié" | "coordonnées bancaires" | "création de votre espace";
 
 export const SUBJECT_PREFIX = "Mon Compte —";
 
@@ -109,6 +109,12 @@ const USAGES: Record<UsageCode, { but: string; sujet: string; sms: string; siCeP
     sms: "changer des coordonnees bancaires",
     siCePasVous:
       "Si vous n'êtes pas en train de changer des coordonnées bancaires, quelqu'un utilise peut-être votre espace : ne donnez ce code à personne, changez votre mot de passe et prévenez votre Caf.",
+  },
+  "création de votre espace": {
+    but: "confirmer vos coordonnées et créer votre espace",
+    sujet: "code pour créer votre espace",
+    sms: "creer votre espace",
+    siCePasVous: "Si vous n'êtes pas en train de créer un espace Mon Compte, ne tenez pas compte de ce message : sans ce code, rien n'est créé.",
   },
   "identifiant oublié": {
     but: "retrouver votre identifiant",

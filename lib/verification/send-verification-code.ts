@@ -29,6 +29,8 @@ export const CODE_PURPOSES = {
   CONNEXION_PROTEGEE: { objet: "connexion-protegee", usage: "connexion protégée" },
   /** The code that confirms a change of a dossier's bank details (lib/coordonnees-bancaires/bank-details-service.ts). */
   MODIFICATION_COORDONNEES_BANCAIRES: { objet: "modification-coordonnees-bancaires", usage: "coordonnées bancaires" },
+  /** The codes that confirm the contact details of "Créer mon espace", before anybody exists (lib/creer-mon-espace/). */
+  CREATION_ESPACE: { objet: "creation-espace", usage: "création de votre espace" },
 } as const satisfies Record<string, { objet: string; usage: UsageCode }>;
 
 export type CodePurpose = keyof typeof CODE_PURPOSES;

@@ -108,13 +108,21 @@ test("Amina, inconnue de la Caf, voit pourquoi, puis retrouve son identité pré
 
   await page.getByRole("link", { name: "Créer mon espace" }).last().click();
   await expect(page).toHaveURL(/\/creer-mon-espace$/);
-  await expect(page.getByLabel("Nom de naissance")).toHaveValue("DIALLO");
-  await expect(page.getByLabel("Prénoms")).toHaveValue("Amina");
-  await expect(page.getByLabel("Sexe")).toHaveValue("Féminin");
-  await expect(page.getByLabel("Jour de naissance")).toHaveValue("05");
-  await expect(page.getByLabel("Mois de naissance")).toHaveValue("12");
-  await expect(page.getByLabel("Année de naissance")).toHaveValue("2001");
-  await expect(page.getByLabel("Pays de naissance")).toHaveValue("SENEGAL");
+  await expect(page.getByRole("heading", { name: "L'identité transmise par FranceConnect" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Commencer" }).click();
+  // The certified identity is locked (sealed server-side in the draft): no field for it, only the usage name.
+  await expect(page).toHaveURL(/\/creer-mon-espace\/identite$/);
+  await expect(page.getByText("DIALLO")).toBeVisible();
+  await expect(page.getByText("à l'étranger : Sénégal")).toBeVisible();
+  await expect(page.locator("#nomNaissance")).toHaveCount(0);
+  await expect(page.locator("#prenoms")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page).toHaveURL(/\/creer-mon-espace\/naissance$/);
+  await expect(page.getByText("Lieu de naissance certifié par FranceConnect")).toContainText("Sénégal");
+  await expect(page.locator("#pays")).toHaveCount(0);
+  await expect(page.locator("#ville")).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
