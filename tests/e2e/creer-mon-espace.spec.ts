@@ -34,29 +34,37 @@ async function messagesMentioning(browser: Browser, text: string): Promise<strin
   }
 }
 
-/** Password login; a browser the portal does not know types the e-mail code too. */
+async function loginCodeMessages(browser: Browser): Promise<string[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${portal.origin}/dev/messages`);
+    return await page.locator("article").filter({ hasText: AMINA.email }).filter({ hasText: "terminer votre connexion" }).allTextContents();
+  } finally {
+    await context.close();
+  }
+}
+
+/** Password login; a browser the portal does not know types the e-mail code too — the code of a message sent now,
+ *  never one of an earlier login (the page lists the newest first). */
 async function signIn(page: Page, browser: Browser, identifiant: string, motDePasse: string) {
+  const before = (await loginCodeMessages(browser)).length;
   await page.goto(`${portal.origin}/connexion`);
   await page.locator("#identifiant").fill(identifiant);
   await page.locator("#motDePasse").fill(motDePasse);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/connexion\/code|\/tableau-de-bord/);
+  await expect(page).toHaveURL(/\/connexion\/code|\/tableau-de-bord/, { timeout: 30_000 });
   if (page.url().includes("/connexion/code")) {
-    // The newest message to her may be another notice: the code's own message is waited for.
-    const context = await browser.newContext();
-    const messages = await context.newPage();
-    await messages.goto(`${portal.origin}/dev/messages`);
-    const article = messages.locator("article").filter({ hasText: AMINA.email }).filter({ hasText: "terminer votre connexion" }).first();
-    await expect(article).toBeVisible();
-    const code = ((await article.textContent()) ?? "").match(/\b(\d{6})\b/)?.[1] ?? "";
-    await context.close();
+    let messages: string[] = [];
+    await expect.poll(async () => (messages = await loginCodeMessages(browser)).length, { timeout: 30_000 }).toBeGreaterThan(before);
+    const code = messages[0]?.match(/\b(\d{6})\b/)?.[1] ?? "";
     await page.locator("#code").fill(code);
     await page.getByRole("button", { name: "Valider" }).click();
   }
 }
 
 test("Amina, née à Dakar et sans NIR, crée son espace, reçoit P + 8 chiffres par courriel et SMS, se connecte avec ; après immatriculation, son NIR remplace l'identifiant provisoire", async ({ page, browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const { origin } = portal;
   await page.goto(`${origin}/connexion`);
   await page.getByRole("link", { name: "Créer mon espace" }).first().click();
