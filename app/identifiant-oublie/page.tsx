@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireAnonymous } from "@/lib/auth/guards";
 import Link from "next/link";
 import { BackLink } from "@/components/layout/back-link";
+import { CafContactHelp } from "@/components/help/caf-contact-help";
 import { IdentifierRecoveryForm } from "./_components/identifier-recovery-form";
 
 export const metadata: Metadata = { title: "Identifiant oublié" };
@@ -19,6 +20,7 @@ export default async function IdentifiantOubliePage() {
         </p>
         <p className="fr-text--sm">Tous les champs sont obligatoires.</p>
         <IdentifierRecoveryForm />
+        <CafContactHelp intro="Sans adresse électronique ni mobile confirmé dans votre espace, ou sans message au bout de quelques minutes, la Caf peut vous aider." />
         <ul className="fr-links-group fr-mt-4w">
           <li>
             <Link className="fr-link" href="/mot-de-passe-oublie">

@@ -162,12 +162,14 @@ test("Amina, née à Dakar et sans NIR, crée son espace, reçoit P + 8 chiffres
   await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord/);
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page).toHaveURL(/\/connexion\?raison=deconnexion$/, { timeout: 30_000 });
 
   // She signs in with her provisional identifier.
   await signIn(page, browser, identifiant, AMINA.motDePasse);
   await expect(page).toHaveURL(/\/tableau-de-bord/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Amina");
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page).toHaveURL(/\/connexion\?raison=deconnexion$/, { timeout: 30_000 });
 
   // The Caf records her NIR (the portal is stopped meanwhile: its embedded database has one owner).
   await portal.stop();
