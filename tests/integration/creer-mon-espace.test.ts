@@ -99,6 +99,22 @@ describe(`créer mon espace (${testDatabaseKind()})`, () => {
     expect(personne.identifiantProvisoire).toBeNull();
   });
 
+  it("un NIR de département 96 (né à Tunis en 1955, avant l'indépendance) : le compte est sur ce NIR, et la personne se connecte avec", async () => {
+    const tunis = nir13("1550696101123");
+    const { outcome } = await create(
+      draftFor({
+        identite: { nomNaissance: "BEN SALAH", nomUsage: null, prenoms: ["Hédi"], sexe: "M", dateNaissance: "1955-06-10" },
+        naissance: { lieu: "etranger", paysCode: "99351", paysNom: "TUNISIE", ville: "Tunis", parents: [{ nomNaissance: "BEN SALAH", prenoms: ["Ali"] }, { nomNaissance: "TRABELSI", prenoms: ["Aïcha"] }] },
+        numero: { aUnNir: true, nir: tunis },
+      }),
+    );
+    expect(outcome).toMatchObject({ ok: true, identifiantProvisoire: null, raisonsNirNonRetenu: [] });
+    if (!outcome.ok) return;
+    await t.db.compte.update({ where: { id: outcome.compteId }, data: { motDePasseHash: await hashPassword("Jasmin1955Tunis"), etat: "ACTIF" } });
+    const signedIn = await authenticateWithPassword(t.db, keys, { identifiant: tunis.replace(/^(\d)(\d{2})(\d{2})(\d{2})/, "$1 $2 $3 $4 "), motDePasse: "Jasmin1955Tunis", ip: "192.0.2.65", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/120" });
+    expect(signedIn).toMatchObject({ ok: true, personneId: outcome.personneId });
+  });
+
   it("un NIR qui contredit le sexe déclaré : un identifiant provisoire, et la raison en clair", async () => {
     const homme = nir13("1011299341123");
     const { outcome } = await create(draftFor({ numero: { aUnNir: true, nir: homme } }));
