@@ -224,7 +224,7 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
     await setCodeClock(page, t1);
     await page.getByRole("button", { name: "Recevoir un nouveau code (3 possibles)" }).click();
     await expect(page.locator("#nouveau-code-message")).toContainText("Un nouveau code vient de vous être envoyé");
-    await expect.poll(() => latestCodeSentTo(browser, "06 39 98 10 20")).not.toBe(expired);
+    await expect.poll(() => latestCodeSentTo(browser, "06 39 98 10 20"), { timeout: 30_000 }).not.toBe(expired);
     await setCodeClock(page, new Date(t1.getTime() + 599_000));
     await confirmWithCode(page, browser, "SMS", "06 39 98 10 20");
 
@@ -242,7 +242,7 @@ test.describe("codes de Paul : durée de validité à l'horloge figée, 50 envoi
     await setCodeClock(page, t3);
     await page.getByRole("button", { name: /Recevoir un nouveau code/ }).click();
     await expect(page.locator("#nouveau-code-message")).toContainText("Un nouveau code vient de vous être envoyé");
-    await expect.poll(() => latestCodeSentTo(browser, "paul.roux@example.net")).not.toBe(oldEmailCode);
+    await expect.poll(() => latestCodeSentTo(browser, "paul.roux@example.net"), { timeout: 30_000 }).not.toBe(oldEmailCode);
     const emailCode = await latestCodeSentTo(browser, "paul.roux@example.net");
     await setCodeClock(page, new Date(t3.getTime() + 899_000));
 
