@@ -203,7 +203,7 @@ test.describe("sans JavaScript", () => {
     // A birth date in the future: refused, what was typed comes back.
     await page.locator("#nomNaissance").fill("SOW");
     await page.locator("#prenoms").fill("Fatou");
-    await page.locator("#sexe-F").check();
+    await page.locator('label[for="sexe-F"]').click();
     await page.locator("#jour").fill("10");
     await page.locator("#mois").fill("3");
     await page.locator("#annee").fill("2095");
@@ -215,13 +215,13 @@ test.describe("sans JavaScript", () => {
 
     // The commune in a plain field, resolved on the server.
     await expect(page).toHaveURL(/\/creer-mon-espace\/naissance$/);
-    await page.locator("#lieu-france").check();
+    await page.locator('label[for="lieu-france"]').click();
     await page.locator("#commune").fill("Lyon");
     await page.getByRole("button", { name: "Continuer" }).click();
 
     // A man's NIR (first digit 1), otherwise consistent with a birth in Lyon in March 1995.
     await expect(page).toHaveURL(/\/creer-mon-espace\/numero$/);
-    await page.locator("#aUnNir-oui").check();
+    await page.locator('label[for="aUnNir-oui"]').click();
     await page.locator("#nir").fill("1 95 03 69 123 045 27");
     await page.getByRole("button", { name: "Continuer" }).click();
 
