@@ -111,18 +111,17 @@ test("Amina, inconnue de la Caf, voit pourquoi, puis retrouve son identité pré
   await expect(page.getByRole("heading", { name: "L'identité transmise par FranceConnect" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Commencer" }).click();
-  // The certified identity is locked (sealed server-side in the draft): no field for it, only the usage name.
-  await expect(page).toHaveURL(/\/creer-mon-espace\/identite$/);
-  await expect(page.getByText("DIALLO")).toBeVisible();
-  await expect(page.getByText("à l'étranger : Sénégal")).toBeVisible();
-  await expect(page.locator("#nomNaissance")).toHaveCount(0);
-  await expect(page.locator("#prenoms")).toHaveCount(0);
-  await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Continuer" }).click();
+  // The certified identity is complete: the flow goes on to the first step that still needs her (the city of birth).
   await expect(page).toHaveURL(/\/creer-mon-espace\/naissance$/);
   await expect(page.getByText("Lieu de naissance certifié par FranceConnect")).toContainText("Sénégal");
   await expect(page.locator("#pays")).toHaveCount(0);
   await expect(page.locator("#ville")).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The identity step shows it locked (sealed server-side in the draft): no field for it, only the usage name.
+  await page.goto("/creer-mon-espace/identite");
+  await expect(page.getByText("DIALLO").first()).toBeVisible();
+  await expect(page.locator("#nomNaissance")).toHaveCount(0);
+  await expect(page.locator("#prenoms")).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
