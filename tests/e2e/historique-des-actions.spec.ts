@@ -35,7 +35,8 @@ test("Sophie lit dans le journal de son dossier la délégation accordée à Kar
   const page = sophie.page;
   // A délégation withdrawn and granted again (the demo's state is the same afterwards): two entries of the journal.
   await page.goto("/mon-compte/delegation");
-  await page.getByRole("button", { name: "Retirer la délégation accordée à Karim BERNARD" }).click();
+  await page.getByRole("link", { name: "Retirer la délégation accordée à Karim BERNARD" }).click();
+  await page.getByRole("button", { name: "Oui, retirer la délégation" }).click();
   await expect(page.getByText("La délégation est retirée")).toBeVisible();
   await page.getByRole("button", { name: "Déléguer la gestion de mon dossier à Karim BERNARD" }).click();
   await expect(page.getByText("La gestion de votre dossier est maintenant déléguée à Karim BERNARD.")).toBeVisible();
