@@ -23,7 +23,7 @@ import { contactChanged, contactRemoved } from "../messaging/templates-coordonne
 import type { Transports } from "../messaging/transports";
 import { sendVerificationCode, type SendCodeResult } from "../verification/send-verification-code";
 import { latestCodeStatus, verifyCode, type VerifyResult } from "../verification/verification-engine";
-import { CONTACT_CONFIRMATION_OBJET, CONTACT_MESSAGES, canalOf, displayContact, type ContactField, type ContactType } from "./contact-details";
+import { CONTACT_CONFIRMATION_OBJET, CONTACT_MESSAGES, canalOf, displayContact, withdrawFromUnconfirmedHolders, type ContactField, type ContactType } from "./contact-details";
 
 export const CONTACT_CHANGE_MESSAGES = {
   typeInconnu: "La coordonnée à modifier n'a pas été reconnue.",
@@ -215,16 +215,7 @@ export async function confirmContactChange(
       const data = { valeurChiffree: encryptField(value, keys), empreinte, verifiee: true, verifieeLe: now };
       await tx.coordonnee.upsert({ where: { personneId_type: { personneId, type } }, create: { personneId, type, ...data }, update: data });
       // Whoever else typed this value without confirming it loses it, and is told at their next visit (as in the wizard).
-      const losers = await tx.$queryRaw<{ id: string }[]>`
-        WITH retirees AS (
-          DELETE FROM "Coordonnee"
-          WHERE "type" = ${type}::"TypeCoordonnee" AND "empreinte" = ${empreinte} AND NOT "verifiee" AND "personneId" <> ${personneId}::uuid
-          RETURNING "personneId"
-        )
-        UPDATE "Personne"
-        SET "coordonneesRetirees" = array_append(array_remove("coordonneesRetirees", ${type}::"TypeCoordonnee"), ${type}::"TypeCoordonnee")
-        WHERE "id" IN (SELECT "personneId" FROM retirees)
-        RETURNING "id"`;
+      const losers = await withdrawFromUnconfirmedHolders(tx, personneId, type, empreinte);
       for (const loser of losers) {
         await journal(tx, { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", acteur: personneId, sujetId: loser.id, ip, survenuLe: now, details: { canal } });
       }

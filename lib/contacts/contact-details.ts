@@ -8,6 +8,7 @@ import { z } from "zod";
 import { journal } from "../audit/journal";
 import { clockNow } from "../clock";
 import { decryptField, encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryption";
+import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/open-prisma";
 import { isUniqueViolation } from "../db/errors";
 import { parseEmail } from "../identity/email";
@@ -246,16 +247,7 @@ export async function confirmContactCode(
         );
       }
       // Whoever else typed this value without confirming it loses it, and is told at their next visit.
-      const losers = await tx.$queryRaw<{ id: string }[]>`
-        WITH retirees AS (
-          DELETE FROM "Coordonnee"
-          WHERE "type" = ${type}::"TypeCoordonnee" AND "empreinte" = ${empreinte} AND NOT "verifiee" AND "personneId" <> ${personneId}::uuid
-          RETURNING "personneId"
-        )
-        UPDATE "Personne"
-        SET "coordonneesRetirees" = array_append(array_remove("coordonneesRetirees", ${type}::"TypeCoordonnee"), ${type}::"TypeCoordonnee")
-        WHERE "id" IN (SELECT "personneId" FROM retirees)
-        RETURNING "id"`;
+      const losers = await withdrawFromUnconfirmedHolders(tx, personneId, type, empreinte);
       await journal(tx, { type: "COORDONNEE_CONFIRMEE", acteur: personneId, sujetId: personneId, ip, survenuLe: now, details: { canal, retireeA: losers.length } });
       for (const loser of losers) {
         await journal(tx, { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", acteur: personneId, sujetId: loser.id, ip, survenuLe: now, details: { canal } });
@@ -287,4 +279,21 @@ export async function lostContactsNotice(db: Pick<Database, "personne">, personn
 /** The person has seen the notice. */
 export async function clearLostContactsNotice(db: Pick<Database, "personne">, personneId: string): Promise<void> {
   await db.personne.updateMany({ where: { id: personneId, NOT: { coordonneesRetirees: { isEmpty: true } } }, data: { coordonneesRetirees: [] } });
+}
+
+/**
+ * Whoever else typed this value without confirming it loses it (and is told at their next visit, through
+ * `coordonneesRetirees`): one statement, inside the caller's transaction. Returns who lost it, for the journal.
+ */
+export async function withdrawFromUnconfirmedHolders(tx: Prisma.TransactionClient, personneId: string, type: "EMAIL" | "MOBILE", empreinte: string): Promise<{ id: string }[]> {
+  return tx.$queryRaw<{ id: string }[]>`
+    WITH retirees AS (
+      DELETE FROM "Coordonnee"
+      WHERE "type" = ${type}::"TypeCoordonnee" AND "empreinte" = ${empreinte} AND NOT "verifiee" AND "personneId" <> ${personneId}::uuid
+      RETURNING "personneId"
+    )
+    UPDATE "Personne"
+    SET "coordonneesRetirees" = array_append(array_remove("coordonneesRetirees", ${type}::"TypeCoordonnee"), ${type}::"TypeCoordonnee")
+    WHERE "id" IN (SELECT "personneId" FROM retirees)
+    RETURNING "id"`;
 }

@@ -14,6 +14,7 @@ import { encryptField, lookupHash, type FieldKeys } from "../crypto/field-encryp
 import { isUniqueViolation } from "../db/errors";
 import type { Database } from "../db/open-prisma";
 import type { Prisma } from "../db/generated/client";
+import { withdrawFromUnconfirmedHolders } from "../contacts/contact-details";
 import { generateProvisionalIdentifier, type RandomInt } from "../identity/provisional-identifier";
 import { deliverMessageNow } from "../messaging/deliver-outbox";
 import { enqueueMessage, outboxMessage } from "../messaging/enqueue-message";
@@ -84,16 +85,7 @@ async function claimContact(tx: Prisma.TransactionClient, personneId: string, ty
   await tx.$queryRaw`SELECT 1 AS verrou FROM pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
   const confirmedElsewhere = await tx.coordonnee.count({ where: { type, empreinte, verifiee: true } });
   if (confirmedElsewhere > 0) throw new Refusal({ ok: false, reason: "COORDONNEE_PRISE", message: CREATION_MESSAGES.coordonneePrise });
-  const losers = await tx.$queryRaw<{ id: string }[]>`
-    WITH retirees AS (
-      DELETE FROM "Coordonnee"
-      WHERE "type" = ${type}::"TypeCoordonnee" AND "empreinte" = ${empreinte} AND NOT "verifiee" AND "personneId" <> ${personneId}::uuid
-      RETURNING "personneId"
-    )
-    UPDATE "Personne"
-    SET "coordonneesRetirees" = array_append(array_remove("coordonneesRetirees", ${type}::"TypeCoordonnee"), ${type}::"TypeCoordonnee")
-    WHERE "id" IN (SELECT "personneId" FROM retirees)
-    RETURNING "id"`;
+  const losers = await withdrawFromUnconfirmedHolders(tx, personneId, type, empreinte);
   for (const loser of losers) {
     await journal(tx, { type: "COORDONNEE_RETIREE_CONFIRMEE_AILLEURS", acteur: personneId, sujetId: loser.id, ip, survenuLe: now, details: { canal: type === "EMAIL" ? "EMAIL" : "SMS" } });
   }
